@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs the mocha suite in out/test/e2e/suite inside a real VS Code extension host (Node), offline:
+// the VS Code server from the npm package code-server, its workbench opened in headless Debian Chromium, and
+// a test payload naming this extension and the suite. The workbench calls codeAutomationExit(code) at the end.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { freePort, startServer, launchBrowser, workbenchUrl } = require('./lib/vscode-server.cjs');
+
+const root = path.resolve(__dirname, '..');
+const testsPath = path.join(root, 'out/test/e2e/suite/index.js');
+const fixtures = path.join(root, 'test/fixtures/workspace');
+const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
+
+(async () => {
+  const t0 = Date.now();
+  if (!fs.existsSync(testsPath)) throw new Error(`compiled suite not found at ${testsPath}: run npm run compile-tests`);
+  if (!fs.existsSync(path.join(root, 'dist/client.js'))) throw new Error('dist/client.js not found: run npm run build');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-e2e-'));
+  const scratch = path.join(tmp, 'tmp');
+  fs.mkdirSync(scratch);
+  process.env.TMPDIR = scratch; // the server's and the browser's temporary files (IPC sockets) stay in this run's folder
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(fixtures, workspace, { recursive: true }); // tests edit files: work on a copy
+  const port = await freePort();
+  const serverLog = path.join(tmp, 'server.log');
+  const { stop } = await startServer({ dataDir: tmp, port, logFile: serverLog });
+  let context;
+  let code = 'timeout';
+  try {
+    context = await launchBrowser(path.join(tmp, 'chromium'));
+    const page = context.pages()[0] || (await context.newPage());
+    const done = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => (console[type] || console.log)(...args));
+      page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));
+    });
+    if (process.env.VERBOSE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
+    page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+    await page.goto(workbenchUrl(port, workspace, { extensionPath: root, testsPath }));
+    code = await Promise.race([done, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
+    if (code !== 0) await page.screenshot({ path: path.join(tmp, 'failure.png') }).catch(() => {});
+  } finally {
+    if (context) await context.close().catch(() => {});
+    stop();
+  }
+  console.log(`VS Code integration tests: exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (code !== 0) {
+    console.log(`server log and screenshot kept in ${tmp}`);
+    console.log(fs.readFileSync(serverLog, 'utf8').split('\n').slice(-30).join('\n'));
+    process.exit(1);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+})().catch((e) => { console.error(e); process.exit(2); });
