@@ -1,0 +1,50 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ServerInfo, ServerInfoRequest } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+/** What the extension exports to other extensions and to its own integration tests. */
+export interface CutoverApi {
+  serverInfo(): Promise<ServerInfo>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CutoverApi> {
+  const output = vscode.window.createOutputChannel('Cutover', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cutover.restartServer', async () => {
+      await client?.restart();
+      output.info('Language server restarted');
+    }),
+    vscode.commands.registerCommand('cutover.showOutput', () => output.show(true)),
+  );
+  await client.start();
+  return {
+    serverInfo: () => client!.sendRequest<ServerInfo>(ServerInfoRequest),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'sql' },
+      { scheme: 'untitled', language: 'sql' },
+    ],
+    synchronize: { configurationSection: 'cutover' },
+    outputChannel: output,
+  };
+  return new LanguageClient('cutover', 'Cutover', serverOptions, clientOptions);
+}

@@ -1,0 +1,69 @@
+import { removeForeignKeyFix } from '../fixes/removeForeignKey';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'no-foreign-keys',
+  summary: 'Foreign key constraints, which PlanetScale rejects unless the database allows them',
+  severity: { planetscale: 'error', 'planetscale-fk': 'info', vitess: 'warning', mysql: 'info', mariadb: 'info' },
+  fix: 'always',
+  docs: `## What it does
+Flags every \`FOREIGN KEY\` constraint: a definition in \`CREATE TABLE\` and an \`ALTER TABLE … ADD [CONSTRAINT] FOREIGN KEY\` clause,
+including one inside a \`/*! … */\` executable comment (MySQL runs those).
+
+## Why is this bad?
+PlanetScale databases do not allow foreign key constraints unless "Allow foreign key constraints" is on: the DDL fails
+with \`VT10001: foreign key constraints are not allowed\` and schema lint reports \`FOREIGN_KEYS_DISALLOWED\`.
+Vitess cannot run online schema changes, MoveTables or resharding across constraints whose effects happen inside InnoDB,
+and online schema change tools for MySQL (gh-ost, Vitess Online DDL) do not support them.
+
+## Example
+\`\`\`sql
+CREATE TABLE posts (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  author_id BIGINT NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id)
+);
+\`\`\`
+
+## Use instead
+Keep the relation in the application and keep a plain index on the column, as PlanetScale's documentation shows:
+\`\`\`sql
+CREATE TABLE posts (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  author_id BIGINT NOT NULL,
+  PRIMARY KEY (id),
+  KEY author_id_idx (author_id)
+);
+\`\`\`
+
+## Fix safety
+"Remove foreign key constraint" deletes the constraint and one neighbouring comma. When no other index starts with the
+constraint's columns it puts \`KEY <columns>_idx (<columns>)\` (or \`ADD INDEX\` in an \`ALTER TABLE\`) in its place, because
+MySQL had created that index implicitly for the constraint and queries rely on it. The fix is **unsafe**: the database no
+longer enforces the relation, so it is offered one at a time and is not part of fix-all.
+`,
+  check(context) {
+    const table = context.table;
+    if (!table) return;
+    table.items.forEach((item, index) => {
+      if (item.kind !== 'foreign-key' || !item.foreignKey) return;
+      const fk = item.foreignKey;
+      const name = fk.constraintName ? ` \`${fk.constraintName.name}\`` : '';
+      const columns = fk.columns.map((c) => c.name).join(', ');
+      const target = context.target;
+      const why =
+        target === 'planetscale'
+          ? 'PlanetScale rejects foreign key constraints unless the database allows them (VT10001)'
+          : target === 'planetscale-fk'
+            ? 'foreign keys make deploy requests slower to revert and need every cascade checked'
+            : 'online schema change tools (Vitess Online DDL, gh-ost) cannot migrate tables with foreign keys';
+      context.report({
+        start: item.start,
+        end: item.end,
+        message: `Foreign key constraint${name} on ${table.table.name} (${columns}): ${why}. Enforce the relation in the application and keep an index on (${columns}).`,
+        fixes: [removeForeignKeyFix(context.source, context.statement, table, index, context.indexesBefore(table.table.name))],
+      });
+    });
+  },
+});
