@@ -12,6 +12,8 @@ const root = path.resolve(__dirname, '..');
 const testsPath = path.join(root, 'out/test/e2e/suite/index.js');
 const fixtures = path.join(root, 'test/fixtures/workspace');
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
+// The workbench's own start-up chatter, forwarded with the test output; VERBOSE=1 shows it.
+const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore|Started local extension host|Extension host \(LocalProcess\))/;
 
 (async () => {
   const t0 = Date.now();
@@ -32,7 +34,10 @@ const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
     context = await launchBrowser(path.join(tmp, 'chromium'));
     const page = context.pages()[0] || (await context.newPage());
     const done = new Promise((resolve) => {
-      page.exposeFunction('codeAutomationLog', (type, args) => (console[type] || console.log)(...args));
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        if (!process.env.VERBOSE && WORKBENCH_NOISE.test(String(args[0]))) return;
+        (console[type] || console.log)(...args);
+      });
       page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));
     });
     if (process.env.VERBOSE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
