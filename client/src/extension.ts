@@ -32,6 +32,13 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
+/** Saved migrations and config files change what other migrations are judged against. */
+function watchers(context: vscode.ExtensionContext): vscode.FileSystemWatcher[] {
+  const created = ['**/.cutover.json', '**/*.sql'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  context.subscriptions.push(...created);
+  return created;
+}
+
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -43,7 +50,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'file', language: 'sql' },
       { scheme: 'untitled', language: 'sql' },
     ],
-    synchronize: { configurationSection: 'cutover' },
+    synchronize: {
+      configurationSection: 'cutover',
+      fileEvents: watchers(context),
+    },
     outputChannel: output,
   };
   return new LanguageClient('cutover', 'Cutover', serverOptions, clientOptions);

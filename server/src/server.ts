@@ -5,6 +5,7 @@ import { codeActions } from './handlers/codeActions';
 import { DiagnosticsHandler } from './handlers/diagnostics';
 import { ServerInfo, ServerInfoRequest } from './protocol';
 import { runSafe } from './runSafe';
+import { SchemaCache } from './schemaCache';
 import { SettingsCache } from './settings';
 
 declare const CUTOVER_VERSION: string | undefined;
@@ -14,7 +15,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let hasConfigurationCapability = false;
   const settings = new SettingsCache(connection, () => hasConfigurationCapability);
-  const diagnostics = new DiagnosticsHandler(connection, documents, settings, docsBaseUrl());
+  const schemas = new SchemaCache();
+  const diagnostics = new DiagnosticsHandler(connection, documents, settings, schemas, docsBaseUrl());
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
@@ -31,8 +33,15 @@ export function startServer(connection: Connection): void {
     settings.forget();
     diagnostics.revalidateAll();
   });
+  // Saved migrations and .cutover.json files change what other documents are judged against.
+  connection.onDidChangeWatchedFiles(() => {
+    settings.forget();
+    schemas.forget();
+    diagnostics.revalidateAll();
+  });
 
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidSave(() => diagnostics.revalidateAll());
   documents.onDidClose((event) => {
     settings.forget(event.document.uri);
     diagnostics.clear(event.document.uri);

@@ -1,22 +1,26 @@
 import { Connection } from 'vscode-languageserver';
-import { LintOptions, TARGETS, Target } from './engine';
+import { CutoverConfig, LintOptions, RULES, resolveOptions, validateConfig } from './engine';
+import { LoadedConfig, loadNearestConfig } from './workspace/configFile';
 
-const DEFAULTS: LintOptions = { target: 'planetscale' };
+export interface DocumentSettings {
+  options: LintOptions;
+  /** The `.cutover.json` in force, with its problems, when there is one. */
+  config: LoadedConfig;
+}
 
-/** Resolves `cutover.*` settings per document (settings are resource-scoped), cached until they change. */
+/**
+ * Lint options per document: the `cutover.*` settings (resource-scoped, so per folder) as defaults, and the nearest
+ * `.cutover.json` on top, exactly as the CLI reads it, so editor and CI agree. Cached until settings or a config change.
+ */
 export class SettingsCache {
-  private readonly cache = new Map<string, Promise<LintOptions>>();
+  private readonly cache = new Map<string, Promise<DocumentSettings>>();
 
   constructor(private readonly connection: Connection, private readonly canAskClient: () => boolean) {}
 
-  get(uri: string): Promise<LintOptions> {
-    if (!this.canAskClient()) return Promise.resolve(DEFAULTS);
+  get(uri: string, filePath: string | undefined): Promise<DocumentSettings> {
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cutover' }).then(
-        (raw: unknown) => normalise(raw),
-        () => DEFAULTS,
-      );
+      settings = this.resolve(uri, filePath);
       this.cache.set(uri, settings);
     }
     return settings;
@@ -26,10 +30,22 @@ export class SettingsCache {
     if (uri) this.cache.delete(uri);
     else this.cache.clear();
   }
+
+  private async resolve(uri: string, filePath: string | undefined): Promise<DocumentSettings> {
+    const editor = this.canAskClient()
+      ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cutover' }).then(fromEditorSettings, () => ({}))
+      : {};
+    const config = filePath ? loadNearestConfig(filePath) : { config: {}, problems: [] };
+    return { options: resolveOptions(editor, config.config), config };
+  }
 }
 
-function normalise(raw: unknown): LintOptions {
-  const value = (raw ?? {}) as { target?: unknown };
-  const target = TARGETS.includes(value.target as Target) ? (value.target as Target) : DEFAULTS.target;
-  return { target };
+/** The `cutover.*` settings, validated like a config file (bad values are dropped, not trusted). */
+function fromEditorSettings(raw: unknown): CutoverConfig {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const candidate: Record<string, unknown> = {};
+  if (value.target !== undefined) candidate.target = value.target;
+  if (typeof value.mysqlVersion === 'string' && value.mysqlVersion !== '') candidate.mysqlVersion = value.mysqlVersion;
+  if (value.rules && typeof value.rules === 'object') candidate.rules = value.rules;
+  return validateConfig(candidate, RULES.map((r) => r.id)).config;
 }

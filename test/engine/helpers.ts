@@ -1,21 +1,29 @@
 import assert from 'node:assert/strict';
-import { Parser } from 'node-sql-parser';
-import { Finding, LintOptions, applyEdits, lintSql } from '../../server/src/engine';
+import { Parser } from 'node-sql-parser/build/mysql';
+import { Finding, LintOptions, Schema, applyEdits, lintFile, replayFile } from '../../server/src/engine';
 
 const parser = new Parser();
 
-export function lint(sql: string, options: Partial<LintOptions> = {}, path?: string): Finding[] {
-  return lintSql(sql, { target: 'planetscale', ...options }, path);
+export interface LintCase extends Partial<LintOptions> {
+  /** SQL of earlier migrations: the schema the statement is judged against (tables there are not "new"). */
+  history?: string;
+  path?: string;
 }
 
-/** Asserts the SQL has no finding of `rule` (or none at all). */
-export function assertClean(sql: string, rule?: string, options: Partial<LintOptions> = {}): void {
-  const findings = lint(sql, options).filter((f) => !rule || f.rule === rule);
+export function lint(sql: string, options: LintCase = {}): Finding[] {
+  const { history, path, ...lintOptions } = options;
+  const schema = history ? replayFile(history, 'history.sql', new Schema()) : new Schema();
+  return lintFile(sql, { target: 'planetscale', ...lintOptions }, path, schema).findings;
+}
+
+/** Asserts the SQL has no finding of `rule`. */
+export function assertClean(sql: string, rule: string, options: LintCase = {}): void {
+  const findings = lint(sql, options).filter((f) => f.rule === rule);
   assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
 }
 
 /** Asserts the findings of `rule`, each as the exact source text it covers. */
-export function assertViolations(sql: string, rule: string, expectedTexts: string[], options: Partial<LintOptions> = {}): Finding[] {
+export function assertViolations(sql: string, rule: string, expectedTexts: string[], options: LintCase = {}): Finding[] {
   const findings = lint(sql, options).filter((f) => f.rule === rule);
   assert.deepEqual(findings.map((f) => sql.slice(f.start, f.end)), expectedTexts);
   return findings;
@@ -30,12 +38,13 @@ export function assertParses(sql: string): void {
  * Applies the first fix of the `index`-th finding of `rule`, asserts the exact result, that it parses,
  * and that the finding is gone.
  */
-export function assertFix(sql: string, rule: string, expected: string, index = 0, options: Partial<LintOptions> = {}): void {
-  const finding = lint(sql, options).filter((f) => f.rule === rule)[index];
+export function assertFix(sql: string, rule: string, expected: string, index = 0, options: LintCase = {}): void {
+  const before = lint(sql, options).filter((f) => f.rule === rule);
+  const finding = before[index];
   assert.ok(finding, `no ${rule} finding #${index}`);
   assert.ok(finding.fixes.length > 0, `${rule} finding has no fix`);
   const fixed = applyEdits(sql, finding.fixes[0].edits);
   assert.equal(fixed, expected);
   assertParses(fixed);
-  assert.equal(lint(fixed, options).filter((f) => f.rule === rule).length, lint(sql, options).filter((f) => f.rule === rule).length - 1);
+  assert.equal(lint(fixed, options).filter((f) => f.rule === rule).length, before.length - 1);
 }

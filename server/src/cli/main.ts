@@ -1,69 +1,72 @@
-import * as fs from 'fs';
-import { TARGETS, Target, lintSql } from '../engine';
-import { collectFiles } from './files';
+import { docsBaseUrl } from '../docsLocation';
+import { CliArgs, UsageError, parseArgs, requireFormat } from './args';
+import { runExplain } from './explainCommand';
+import { runFix } from './fixCommand';
+import { toGithub } from './github';
 import { FileReport, toJson, toText } from './reporters';
+import { toSarif } from './sarif';
+import { LintedFile, lintPaths } from './workspace';
 
-const USAGE = `Usage: cutover lint [paths…] [--format text|json] [--target ${TARGETS.join('|')}]
+declare const CUTOVER_VERSION: string | undefined;
+const VERSION = typeof CUTOVER_VERSION === 'string' ? CUTOVER_VERSION : 'dev';
 
-Lints MySQL migrations for online-schema-change safety. Folders are walked for .sql files;
-a file named explicitly is always linted. Exit code: 0 no errors, 1 errors found, 2 usage or internal error.`;
+const USAGE = `Usage:
+  cutover lint [paths…] [--format text|json|sarif|github] [--target T] [--mysql-version V] [--config F]
+  cutover explain [paths…] [--format text|json] [--target T] [--mysql-version V] [--config F]
+  cutover fix [paths…] --rule <id> [--write] [--target T] [--config F]
 
-class UsageError extends Error {}
+Lints MySQL migrations for online-schema-change safety on PlanetScale, Vitess, MySQL and MariaDB.
+Folders are walked for .sql files; a file named explicitly is always linted. Each file uses the nearest
+.cutover.json and is judged against the schema the earlier migrations of its folder build.
+Targets: planetscale (default), planetscale-fk, vitess, mysql, mariadb.
+Exit code: 0 no errors, 1 errors found, 2 usage or internal error.`;
 
-interface LintArgs {
-  paths: string[];
-  format: 'text' | 'json';
-  target: Target;
+const COMMON_FLAGS = ['--format', '--target', '--mysql-version', '--config'];
+
+function lintedFiles(args: CliArgs): LintedFile[] {
+  return lintPaths(args, (message) => process.stderr.write(`cutover: ${message}\n`));
 }
 
-function parseLintArgs(args: readonly string[]): LintArgs {
-  const parsed: LintArgs = { paths: [], format: 'text', target: 'planetscale' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`);
-      parsed.format = format;
-    } else if (flag === '--target') {
-      const target = value();
-      if (!TARGETS.includes(target as Target)) throw new UsageError(`unknown target "${target}" (${TARGETS.join(', ')})`);
-      parsed.target = target as Target;
-    } else if (flag.startsWith('-')) {
-      throw new UsageError(`unknown option ${flag}`);
-    } else {
-      parsed.paths.push(arg);
-    }
-  }
-  if (parsed.paths.length === 0) parsed.paths.push('.');
-  return parsed;
-}
-
-function lint(args: readonly string[]): number {
-  const options = parseLintArgs(args);
-  const { files, missing } = collectFiles(options.paths);
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const reports: FileReport[] = files.map((path) => {
-    const source = fs.readFileSync(path, 'utf8');
-    return { path, source, findings: lintSql(source, { target: options.target }, path) };
-  });
-  process.stdout.write(options.format === 'json' ? toJson(reports) : toText(reports, process.stdout.isTTY === true));
+function lint(args: CliArgs): number {
+  const format = requireFormat(args, ['text', 'json', 'sarif', 'github'] as const, 'text');
+  const reports: FileReport[] = lintedFiles(args).map((f) => ({ path: f.path, source: f.source, findings: f.result.findings }));
+  const output =
+    format === 'json' ? toJson(reports)
+    : format === 'sarif' ? toSarif(reports, docsBaseUrl(), VERSION)
+    : format === 'github' ? toGithub(reports)
+    : toText(reports, process.stdout.isTTY === true);
+  process.stdout.write(output);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
+  const write = (text: string) => process.stdout.write(text);
+  switch (command) {
+    case undefined:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    case '--help':
+    case '-h':
+    case 'help':
+      write(`${USAGE}\n`);
+      return 0;
+    case '--version':
+      write(`${VERSION}\n`);
+      return 0;
+    case 'lint':
+      return lint(parseArgs(rest, COMMON_FLAGS));
+    case 'explain': {
+      const args = parseArgs(rest, COMMON_FLAGS);
+      return runExplain(args, lintedFiles(args), write);
+    }
+    case 'fix': {
+      const args = parseArgs(rest, [...COMMON_FLAGS, '--rule', '--write']);
+      return runFix(args, lintedFiles(args), write);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
   }
-  if (command === 'lint') return lint(rest);
-  throw new UsageError(`unknown command "${command}"`);
 }
 
 try {

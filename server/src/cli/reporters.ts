@@ -11,7 +11,7 @@ export interface JsonDiagnostic {
   severity: string;
   message: string;
   range: Range;
-  fixes: Array<{ title: string; edits: Array<{ range: Range; newText: string }> }>;
+  fixes: Array<{ title: string; safe: boolean; edits: Array<{ range: Range; newText: string }> }>;
 }
 
 export function toJson(reports: readonly FileReport[]): string {
@@ -24,6 +24,7 @@ export function toJson(reports: readonly FileReport[]): string {
       range: lines.rangeOf(f.start, f.end),
       fixes: f.fixes.map((fix) => ({
         title: fix.title,
+        safe: fix.safe,
         edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText })),
       })),
     }));

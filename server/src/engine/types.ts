@@ -2,6 +2,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 
 export const TARGETS = ['planetscale', 'planetscale-fk', 'vitess', 'mysql', 'mariadb'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -19,6 +20,15 @@ export interface Fix {
   edits: OffsetEdit[];
 }
 
+/** Another place that matters to a finding (the CREATE TABLE of the altered table, the FK being cascaded, …). */
+export interface RelatedLocation {
+  /** Undefined: the same file. */
+  path?: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -26,10 +36,15 @@ export interface Finding {
   start: number;
   end: number;
   fixes: Fix[];
+  related?: RelatedLocation[];
 }
 
 export interface LintOptions {
   target: Target;
+  /** MySQL version the targets other than mariadb run; default 8.0.35. */
+  mysqlVersion?: string;
   /** Per-rule severity overrides, e.g. from `.cutover.json` or the `cutover.rules` setting. */
   rules?: Record<string, SeveritySetting>;
 }
+
+export const DEFAULT_MYSQL_VERSION = '8.0.35';

@@ -1,11 +1,19 @@
-import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import * as fs from 'fs';
+import { Connection, Diagnostic, DiagnosticRelatedInformation, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, lintSql } from '../engine';
+import { URI } from 'vscode-uri';
+import { Finding, LineIndex, Schema, lintFile } from '../engine';
 import { toDiagnostic } from '../convert';
 import { runSafe } from '../runSafe';
+import { SchemaCache } from '../schemaCache';
 import { SettingsCache } from '../settings';
 
 const DEBOUNCE_MS = 150;
+
+export function filePathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
 
 /** Lints open documents on open and (debounced) on change, and publishes the result. */
 export class DiagnosticsHandler {
@@ -17,6 +25,7 @@ export class DiagnosticsHandler {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsCache,
+    private readonly schemas: SchemaCache,
     private readonly docsBase: string,
   ) {}
 
@@ -43,17 +52,55 @@ export class DiagnosticsHandler {
   }
 
   private async validate(uri: string): Promise<void> {
-    const options = await this.settings.get(uri);
     const document = this.documents.get(uri);
     if (!document || document.languageId !== 'sql') return;
-    const version = document.version;
+    const filePath = filePathOf(uri);
+    const { options } = await this.settings.get(uri, filePath);
+    const current = this.documents.get(uri);
+    // A newer edit may have arrived while the settings were read; its own run will publish.
+    if (!current || current.version !== document.version) return;
     const diagnostics = runSafe<Diagnostic[]>(this.connection, `linting ${uri}`, [], () => {
       const text = document.getText();
       const lines = new LineIndex(text);
-      return lintSql(text, options, decodeURIComponent(new URL(uri).pathname)).map((f) => toDiagnostic(f, lines, this.docsBase));
+      const schema = filePath ? this.schemas.schemaBefore(filePath, (p) => this.openText(p)) : new Schema();
+      return lintFile(text, options, filePath, schema).findings.map((finding) => {
+        const diagnostic = toDiagnostic(finding, lines, this.docsBase);
+        const related = this.related(finding, uri, lines);
+        if (related.length > 0) diagnostic.relatedInformation = related;
+        return diagnostic;
+      });
     });
-    // A newer edit may have arrived while the settings were read; its own run will publish.
-    if (this.documents.get(uri)?.version !== version) return;
-    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  private openText(path: string): { text: string; version: number } | undefined {
+    for (const document of this.documents.all()) {
+      if (filePathOf(document.uri) === path) return { text: document.getText(), version: document.version };
+    }
+    return undefined;
+  }
+
+  /** Related locations in this file or another migration (read from the editor when open, else from disk). */
+  private related(finding: Finding, uri: string, lines: LineIndex): DiagnosticRelatedInformation[] {
+    const out: DiagnosticRelatedInformation[] = [];
+    for (const place of finding.related ?? []) {
+      const samePath = place.path === undefined || place.path === filePathOf(uri);
+      let index = lines;
+      if (!samePath) {
+        const text = this.openText(place.path!)?.text ?? readOrUndefined(place.path!);
+        if (text === undefined) continue;
+        index = new LineIndex(text);
+      }
+      out.push({ location: { uri: samePath ? uri : URI.file(place.path!).toString(), range: index.rangeOf(place.start, place.end) }, message: place.message });
+    }
+    return out;
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

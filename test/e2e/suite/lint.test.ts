@@ -73,12 +73,13 @@ suite('Cutover in a real VS Code extension host', () => {
     await waitFor('the diagnostic to clear', () => cutoverDiagnostics(uri).length === 0);
   });
 
-  test('a rollback file (.down.sql) is not flagged, though the same SQL in an up migration would be', async () => {
-    const rollback = workspaceUri('db', 'migrations', '000003_drop_posts_fk.down.sql');
+  test('a rollback file (.down.sql) may drop what its migration added; the same DROP in a migration is flagged', async () => {
+    const rollback = workspaceUri('db', 'migrations', '000002_create_posts.down.sql');
     const rollbackDocument = await vscode.workspace.openTextDocument(rollback);
-    assert.match(rollbackDocument.getText(), /ADD CONSTRAINT posts_author_fk FOREIGN KEY/);
+    assert.match(rollbackDocument.getText(), /DROP TABLE posts/);
     const untitled = await vscode.workspace.openTextDocument({ language: 'sql', content: rollbackDocument.getText() });
-    await waitFor('the same SQL to be flagged in an untitled document', () => cutoverDiagnostics(untitled.uri).length === 1);
-    assert.deepStrictEqual(cutoverDiagnostics(rollback), []);
+    const [drop] = await waitFor('the same SQL to be flagged in an untitled document', () => cutoverDiagnostics(untitled.uri).length > 0 && cutoverDiagnostics(untitled.uri));
+    assert.strictEqual(codeOf(drop), 'drop-table');
+    assert.deepStrictEqual(cutoverDiagnostics(rollback).map(codeOf), []);
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../../../server/src/engine';
+import { configJsonSchema } from '../../../server/src/engine/configSchema';
 import { REQUIRED_DOC_SECTIONS, renderDocsPage, renderRuleTable } from '../../../server/src/engine/rules/docsPage';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -26,5 +27,7 @@ describe('rule registry', () => {
       assert.equal(page, renderDocsPage(rule), `docs/rules/${rule.id}.md is stale: run npm run docs`);
     }
     assert.ok(fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes(renderRuleTable(RULES)), 'README rule table is stale: run npm run docs');
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/cutover.schema.json'), 'utf8'));
+    assert.deepEqual(schema, configJsonSchema(), 'schemas/cutover.schema.json is stale: run npm run docs');
   });
 });

@@ -44,12 +44,23 @@ export function standsOnOwnLines(source: string, start: number, end: number): bo
   return onlyBlanks(before) && onlyBlanks(after);
 }
 
-/** Deletes [start, end); when that span is alone on its lines, the lines go too, so no blank line is left behind. */
+/**
+ * Deletes [start, end) with the blanks before it. When the span is alone on its lines, the lines go too, so no blank
+ * line is left behind; when it starts a line but code follows it (`  ON DELETE CASCADE;`), what follows joins the line
+ * above, unless that line may end in a comment, which would swallow it.
+ */
 export function deleteSpan(source: string, start: number, end: number): OffsetEdit {
   if (standsOnOwnLines(source, start, end)) {
     return { start: lineStart(source, start), end: lineEndWithBreak(source, end), newText: '' };
   }
-  return { start: skipBlanksBackward(source, start), end, newText: '' };
+  const from = skipBlanksBackward(source, start);
+  const startsLine = from === lineStart(source, start) && from > 0;
+  if (startsLine) {
+    const breakStart = source[from - 1] === '\n' && source[from - 2] === '\r' ? from - 2 : from - 1;
+    const previousLine = source.slice(lineStart(source, breakStart), breakStart);
+    if (previousLine.trim() !== '' && !/--|#|\/\*/.test(previousLine)) return { start: skipBlanksBackward(source, breakStart), end, newText: '' };
+  }
+  return { start: from, end, newText: '' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { removeForeignKeyFix } from '../fixes/removeForeignKey';
+import { addedForeignKeys, foreignKeyLabel } from './foreignKeys';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -43,27 +44,24 @@ constraint's columns it puts \`KEY <columns>_idx (<columns>)\` (or \`ADD INDEX\`
 MySQL had created that index implicitly for the constraint and queries rely on it. The fix is **unsafe**: the database no
 longer enforces the relation, so it is offered one at a time and is not part of fix-all.
 `,
+  appliesToRollbacks: true,
   check(context) {
-    const table = context.table;
-    if (!table) return;
-    table.items.forEach((item, index) => {
-      if (item.kind !== 'foreign-key' || !item.foreignKey) return;
-      const fk = item.foreignKey;
-      const name = fk.constraintName ? ` \`${fk.constraintName.name}\`` : '';
+    for (const { fk, change } of addedForeignKeys(context.change)) {
       const columns = fk.columns.map((c) => c.name).join(', ');
-      const target = context.target;
       const why =
-        target === 'planetscale'
+        context.target === 'planetscale'
           ? 'PlanetScale rejects foreign key constraints unless the database allows them (VT10001)'
-          : target === 'planetscale-fk'
+          : context.target === 'planetscale-fk'
             ? 'foreign keys make deploy requests slower to revert and need every cascade checked'
             : 'online schema change tools (Vitess Online DDL, gh-ost) cannot migrate tables with foreign keys';
+      // In an ALTER the clause starts at ADD; in CREATE TABLE at CONSTRAINT or FOREIGN.
+      const clause = change.kind === 'alter-table' ? change.actions.find((a) => a.start <= fk.start && fk.end <= a.end) ?? fk : fk;
       context.report({
-        start: item.start,
-        end: item.end,
-        message: `Foreign key constraint${name} on ${table.table.name} (${columns}): ${why}. Enforce the relation in the application and keep an index on (${columns}).`,
-        fixes: [removeForeignKeyFix(context.source, context.statement, table, index, context.indexesBefore(table.table.name))],
+        start: clause.start,
+        end: clause.end,
+        message: `${foreignKeyLabel(fk, change.table.name)}: ${why}. Enforce the relation in the application and keep an index on (${columns}).`,
+        fixes: [removeForeignKeyFix(context.source, context.statement, change, fk, context.schema)],
       });
-    });
+    }
   },
 });

@@ -1,18 +1,28 @@
+import { DdlClassification } from '../ddl/onlineDdl';
+import { SchemaChange } from '../model/changes';
+import { Schema } from '../schema/model';
 import { Statement } from '../sql/splitter';
-import { TableStatement } from '../sql/tableStatement';
-import { Identifier } from '../sql/tokenCursor';
-import { Fix, Severity, SeveritySetting, Target } from '../types';
+import { Fix, RelatedLocation, SeveritySetting, Target } from '../types';
 
 /** What a rule sees of one statement, and how it reports. */
 export interface RuleContext {
   readonly source: string;
+  readonly path?: string;
   readonly target: Target;
+  readonly mysqlVersion: string;
   readonly statement: Statement;
-  /** The token-level reading of CREATE/ALTER TABLE, when the statement is one. */
-  readonly table?: TableStatement;
-  /** Index column lists known for a table before this statement, or undefined when the table is unknown. */
-  indexesBefore(table: string): Identifier[][] | undefined;
-  report(finding: { start: number; end: number; message: string; fixes?: Fix[] }): void;
+  readonly change: SchemaChange;
+  /** The schema as it stands before this statement (earlier files of the folder, earlier statements of this one). */
+  readonly schema: Schema;
+  /** True in a rollback: a `*.down.sql` file, or a down section of goose/dbmate. */
+  readonly rollback: boolean;
+  /** The online-DDL class of the statement, computed on first use. */
+  classification(): DdlClassification;
+  /** True when the table was created earlier in the same change (same file), so it holds no rows yet. */
+  createdInChange(table: string): boolean;
+  /** True when a later statement of the same file creates the table (the drop-and-recreate of dumps). */
+  createdLaterInFile(table: string): boolean;
+  report(finding: { start: number; end: number; message: string; fixes?: Fix[]; related?: RelatedLocation[] }): void;
 }
 
 export interface RuleDefinition {
@@ -23,16 +33,25 @@ export interface RuleDefinition {
   /** Default severity per target. */
   severity: Record<Target, SeveritySetting>;
   fix: 'always' | 'sometimes' | 'none';
+  /**
+   * Whether the rule also judges rollbacks. Platform limits (a FK PlanetScale rejects) apply to a rollback too;
+   * deploy-order concerns (a drop, a rename) do not: undoing a change is expected to drop what it added.
+   */
+  appliesToRollbacks: boolean;
   /** Markdown with the sections What it does / Why is this bad? / Example / Use instead / Fix safety. */
   docs: string;
   check(context: RuleContext): void;
+  /** Called once per file after every statement was checked. */
+  finishFile?(context: FileContext): void;
 }
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {
   return rule;
 }
 
-export function severityFor(rule: RuleDefinition, target: Target, overrides?: Record<string, SeveritySetting>): Severity | undefined {
-  const setting = overrides?.[rule.id] ?? rule.severity[target];
-  return setting === 'off' ? undefined : setting;
+/** What a rule sees once a whole file has been linted (for findings about the file, such as unused ignores). */
+export interface FileContext {
+  readonly source: string;
+  readonly ignores: readonly import('../ignores').IgnoreDirective[];
+  report(finding: { start: number; end: number; message: string; fixes?: Fix[] }): void;
 }

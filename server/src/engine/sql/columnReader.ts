@@ -173,6 +173,12 @@ function readDefault(cursor: TokenCursor, source: string): DefaultValue | undefi
     skipParens(cursor);
     return { kind: 'current-timestamp', text: source.slice(token.start, cursor.tokens[cursor.index - 1].end) };
   }
+  // Other functions without parentheses around them (CURRENT_DATE, MariaDB's `DEFAULT uuid()`): an expression.
+  if (token.kind === 'word' && (isPunct(cursor.peek(1), '(') || /^CURRENT_(DATE|TIME|USER)$|^CURDATE$|^CURTIME$/.test(upper(token)))) {
+    cursor.next();
+    skipParens(cursor);
+    return { kind: 'expression', text: source.slice(token.start, cursor.tokens[cursor.index - 1].end) };
+  }
   // A literal: optional sign, then a number, string (with an optional charset introducer), TRUE/FALSE, b'…', x'…'.
   const start = token.start;
   if (isPunct(token, '-') || isPunct(token, '+')) cursor.next();

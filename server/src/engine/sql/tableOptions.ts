@@ -1,6 +1,15 @@
 import { TableOption } from '../model/changes';
 import { Token } from './lexer';
-import { TokenCursor, isKeyword, isPunct } from './tokenCursor';
+import { TokenCursor, isPunct } from './tokenCursor';
+
+/** Table options of MySQL 8.0 and MariaDB 10.11 that take `[=] value`. */
+const TABLE_OPTIONS = new Set([
+  'ENGINE', 'TYPE', 'AUTO_INCREMENT', 'AVG_ROW_LENGTH', 'CHECKSUM', 'COMMENT', 'COMPRESSION', 'CONNECTION', 'DELAY_KEY_WRITE',
+  'ENCRYPTION', 'ENGINE_ATTRIBUTE', 'SECONDARY_ENGINE', 'SECONDARY_ENGINE_ATTRIBUTE', 'INSERT_METHOD', 'KEY_BLOCK_SIZE',
+  'MAX_ROWS', 'MIN_ROWS', 'PACK_KEYS', 'PASSWORD', 'ROW_FORMAT', 'STATS_AUTO_RECALC', 'STATS_PERSISTENT',
+  'STATS_SAMPLE_PAGES', 'TABLESPACE', 'UNION', 'AUTOEXTEND_SIZE', 'PAGE_CHECKSUM', 'PAGE_COMPRESSED',
+  'PAGE_COMPRESSION_LEVEL', 'TRANSACTIONAL', 'IETF_QUOTES', 'SEQUENCE', 'ENCRYPTED', 'ENCRYPTION_KEY_ID',
+]);
 
 /** Multi-word option names folded to one canonical upper-case name. */
 function optionName(cursor: TokenCursor): { name: string; first: Token } | undefined {
@@ -11,9 +20,9 @@ function optionName(cursor: TokenCursor): { name: string; first: Token } | undef
   let name: string | undefined;
   if (cursor.acceptKeywords('CHARACTER', 'SET') || cursor.acceptKeywords('CHARSET')) name = 'CHARSET';
   else if (cursor.acceptKeywords('COLLATE')) name = 'COLLATE';
-  else if (cursor.index === from && cursor.peek()?.kind === 'word' && !isKeyword(cursor.peek(), 'PARTITION', 'AS', 'SELECT', 'LIKE', 'IGNORE', 'REPLACE')) {
-    name = cursor.next()!.upper;
-  }
+  else if (cursor.acceptKeywords('DATA', 'DIRECTORY')) name = 'DATA DIRECTORY';
+  else if (cursor.acceptKeywords('INDEX', 'DIRECTORY')) name = 'INDEX DIRECTORY';
+  else if (cursor.index === from && TABLE_OPTIONS.has(cursor.peek()?.upper ?? '')) name = cursor.next()!.upper;
   if (!name) {
     cursor.index = from;
     return undefined;

@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FileLintResult, LintOptions, lintMigrationFolder, resolveOptions } from '../engine';
+import { matchesAny } from '../engine/glob';
+import { LoadedConfig, loadConfigFile, loadNearestConfig } from '../workspace/configFile';
+import { readSources, siblingMigrations } from '../workspace/migrationFiles';
+import { CliArgs, UsageError } from './args';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'vendor', 'dist', 'out', '.vscode-test']);
+
+export interface LintedFile {
+  path: string;
+  source: string;
+  result: FileLintResult;
+  options: LintOptions;
+}
+
+/** Folders are walked for `.sql` files (sorted, skipping dependencies and build output); files are taken as named. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
+      } else if (entry.isFile() && /\.sql$/i.test(entry.name)) files.push(full);
+    }
+  };
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      throw new UsageError(`no such file or folder: ${given}`);
+    }
+    if (stat.isDirectory()) walk(given);
+    else files.push(given);
+  }
+  return [...new Set(files)];
+}
+
+function configFor(file: string, explicit: LoadedConfig | undefined, cache: Map<string, LoadedConfig>): LoadedConfig {
+  if (explicit) return explicit;
+  const dir = path.dirname(path.resolve(file));
+  let loaded = cache.get(dir);
+  if (!loaded) {
+    loaded = loadNearestConfig(dir);
+    cache.set(dir, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Lints files the way the editor does: each with its nearest `.cutover.json`, against the schema that the
+ * earlier migrations of its folder build (those are read even when not named on the command line).
+ */
+export function lintPaths(args: CliArgs, onConfigProblem: (message: string) => void): LintedFile[] {
+  const explicitConfig = args.config ? loadConfigFile(args.config) : undefined;
+  if (explicitConfig && explicitConfig.problems.some((p) => p.path === '')) throw new UsageError(explicitConfig.problems[0].message);
+  const configs = new Map<string, LoadedConfig>();
+  const reported = new Set<string>();
+  const requested = collectFiles(args.paths);
+  const groups = new Map<string, { files: string[]; options: LintOptions }>();
+  for (const file of requested) {
+    const loaded = configFor(file, explicitConfig, configs);
+    if (loaded.file && !reported.has(loaded.file)) {
+      reported.add(loaded.file);
+      for (const problem of loaded.problems) onConfigProblem(`${loaded.file}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+    }
+    if (loaded.file && matchesAny(path.relative(path.dirname(loaded.file), path.resolve(file)), loaded.config.exclude)) continue;
+    const options = resolveOptions(loaded.config, { target: args.target, mysqlVersion: args.mysqlVersion });
+    const key = `${loaded.file ?? ''}\0${path.dirname(path.resolve(file))}`;
+    const group = groups.get(key) ?? { files: [], options };
+    group.files.push(file);
+    groups.set(key, group);
+  }
+  const linted: LintedFile[] = [];
+  for (const { files, options } of groups.values()) {
+    const absolute = new Map(files.map((f) => [path.resolve(f), f]));
+    const siblings = new Set([...siblingMigrations(path.resolve(files[0])), ...absolute.keys()]);
+    const sources = readSources([...siblings]);
+    const results = lintMigrationFolder(sources, options);
+    for (const source of sources) {
+      const shown = absolute.get(source.path);
+      if (shown !== undefined) linted.push({ path: shown, source: source.source, result: results.get(source.path)!, options });
+    }
+  }
+  const order = new Map(requested.map((f, i) => [f, i]));
+  return linted.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+}
