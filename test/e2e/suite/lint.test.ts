@@ -82,4 +82,17 @@ suite('Cutover in a real VS Code extension host', () => {
     assert.strictEqual(codeOf(drop), 'drop-table');
     assert.deepStrictEqual(cutoverDiagnostics(rollback).map(codeOf), []);
   });
+
+  test('judges a migration against the earlier migrations of its folder, and points at them', async () => {
+    const uri = workspaceUri('db', 'migrations', '000003_title_codes.up.sql');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const typeChange = await waitFor('change-column-type', () => cutoverDiagnostics(uri).find((d) => codeOf(d) === 'change-column-type'));
+    assert.match(typeChange.message, /from VARCHAR\(200\) to INT/);
+    assert.strictEqual(typeChange.severity, vscode.DiagnosticSeverity.Warning);
+    const [related] = typeChange.relatedInformation ?? [];
+    assert.ok(related, 'related information present');
+    assert.match(related.location.uri.path, /000002_create_posts\.up\.sql$/);
+    assert.strictEqual(related.location.range.start.line, 4);
+    assert.strictEqual(related.message, 'posts.title was VARCHAR(200) here');
+  });
 });

@@ -41,9 +41,7 @@ export function mariadbClause(action: AlterAction, ctx: ClauseContext): Verdict 
     case 'set-visibility': return copy('MariaDB has no ALTER COLUMN … SET VISIBLE/INVISIBLE (use MODIFY … INVISIBLE): the statement fails');
     case 'add-index': {
       const what = action.index.name ? ` ${action.index.name.name}` : '';
-      if (action.index.kind === 'primary') {
-        return ctx.hasFulltext ? copy('adding a primary key to a table with a FULLTEXT index copies the table') : inplace('adding a primary key rebuilds the table in place', true);
-      }
+      if (action.index.kind === 'primary') return inplace('adding a primary key rebuilds the table in place', true);
       if (action.index.kind === 'fulltext') {
         if (ctx.statement.filter((a) => a.kind === 'add-index' && a.index.kind === 'fulltext').length > 1) return copy('adding more than one FULLTEXT index in one statement copies the table');
         return ctx.hasFulltext
