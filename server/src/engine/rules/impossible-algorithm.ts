@@ -31,6 +31,8 @@ No fix.
     if (change.kind !== 'alter-table' && change.kind !== 'create-index' && change.kind !== 'drop-index') return;
     const problem = context.classification().unhonourable;
     if (!problem) return;
-    context.report({ start: problem.span.start, end: problem.span.end, message: problem.message });
+    // CREATE/DROP INDEX keep no span for their options: the whole statement is the clause there.
+    const span = change.kind === 'alter-table' ? problem.span : context.statement;
+    context.report({ start: span.start, end: span.end, message: problem.message });
   },
 });
