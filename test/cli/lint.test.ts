@@ -40,6 +40,19 @@ describe('cutover lint', () => {
     assert.match(stdout, /0 errors, 1 warnings, 0 infos in 3 files/);
   });
 
+  test('folder walks take migrations and files named by include; other SQL only when named explicitly', () => {
+    const folder = tempFolder({
+      '.cutover.json': JSON.stringify({ include: ['reports/*.sql'] }),
+      'queries/adhoc.sql': 'DROP TABLE a;\n',
+      'reports/monthly.sql': 'DROP TABLE b;\n',
+      'db/001_x.sql': 'DROP TABLE c;\n',
+    });
+    const walked = JSON.parse(runCli(['lint', '.', '--format', 'json'], folder).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(walked, [path.join('db', '001_x.sql'), path.join('reports', 'monthly.sql')]);
+    const named = JSON.parse(runCli(['lint', 'queries/adhoc.sql', '--format', 'json'], folder).stdout);
+    assert.equal(named.files.length, 1);
+  });
+
   test('folders skip node_modules; a file named explicitly is always linted', () => {
     const walked = JSON.parse(runCli(['lint', '.', '--format=json'], dir).stdout);
     assert.ok(walked.files.every((f: { path: string }) => !f.path.includes('node_modules')));
@@ -88,6 +101,16 @@ describe('cutover lint: config, SARIF and GitHub annotations', () => {
     assert.equal(severityOf(report.files[0], 'locking-alter'), 'warning', 'target mysql from the root config');
     assert.equal(severityOf(report.files[1], 'rename-column'), 'error', 'rename-column is an error on planetscale');
     assert.match(stderr, /other[/\\]\.cutover\.json: rules\.nope: unknown rule "nope"/);
+  });
+
+  test('with no paths, the config\'s migrations folders are linted', () => {
+    const folder = tempFolder({
+      '.cutover.json': JSON.stringify({ migrations: ['db/migrations'] }),
+      'db/migrations/1_a.up.sql': 'DROP TABLE a;\n',
+      'scratch/query.sql': 'DROP TABLE b;\n',
+    });
+    const report = JSON.parse(runCli(['lint', '--format', 'json'], folder).stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), [path.join('db', 'migrations', '1_a.up.sql')]);
   });
 
   test('--target on the command line wins over the config file', () => {

@@ -10,13 +10,15 @@ export interface CliArgs {
   config?: string;
   rule?: string;
   write: boolean;
+  /** False when no path was given (then the config's `migrations` folders, or the current folder, are linted). */
+  pathsGiven: boolean;
 }
 
 const VALUE_FLAGS = new Set(['--format', '--target', '--mysql-version', '--config', '--rule']);
 
 /** Parses `[paths…] [--flag value | --flag=value]…`; every flag is checked against what the command accepts. */
 export function parseArgs(args: readonly string[], accepted: readonly string[]): CliArgs {
-  const parsed: CliArgs = { paths: [], write: false };
+  const parsed: CliArgs = { paths: [], write: false, pathsGiven: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('--')) {
@@ -54,7 +56,8 @@ export function parseArgs(args: readonly string[], accepted: readonly string[]):
         break;
     }
   }
-  if (parsed.paths.length === 0) parsed.paths.push('.');
+  parsed.pathsGiven = parsed.paths.length > 0;
+  if (!parsed.pathsGiven) parsed.paths.push('.');
   return parsed;
 }
 

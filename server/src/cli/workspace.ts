@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FileLintResult, LintOptions, lintMigrationFolder, resolveOptions } from '../engine';
 import { matchesAny } from '../engine/glob';
+import { looksLikeMigration } from '../engine/migrationPaths';
 import { LoadedConfig, loadConfigFile, loadNearestConfig } from '../workspace/configFile';
 import { readSources, siblingMigrations } from '../workspace/migrationFiles';
 import { CliArgs, UsageError } from './args';
@@ -15,15 +16,18 @@ export interface LintedFile {
   options: LintOptions;
 }
 
-/** Folders are walked for `.sql` files (sorted, skipping dependencies and build output); files are taken as named. */
-export function collectFiles(paths: readonly string[]): string[] {
+/**
+ * Folders are walked (sorted, skipping dependencies and build output) for SQL files that look like migrations or
+ * schema files, or that `include` names; files named explicitly are always taken.
+ */
+export function collectFiles(paths: readonly string[], included: (file: string) => boolean = () => false): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && /\.sql$/i.test(entry.name)) files.push(full);
+      } else if (entry.isFile() && /\.sql$/i.test(entry.name) && (looksLikeMigration(full) || included(full))) files.push(full);
     }
   };
   for (const given of paths) {
@@ -37,6 +41,14 @@ export function collectFiles(paths: readonly string[]): string[] {
     else files.push(given);
   }
   return [...new Set(files)];
+}
+
+/** With no paths: the `migrations` folders of the config in force here, else the current folder. */
+function defaultPaths(explicit: LoadedConfig | undefined): string[] {
+  const loaded = explicit ?? loadNearestConfig(process.cwd());
+  const folders = loaded.config.migrations;
+  if (!loaded.file || !folders || folders.length === 0) return ['.'];
+  return folders.map((folder) => path.relative(process.cwd(), path.resolve(path.dirname(loaded.file!), folder)) || '.');
 }
 
 function configFor(file: string, explicit: LoadedConfig | undefined, cache: Map<string, LoadedConfig>): LoadedConfig {
@@ -59,7 +71,11 @@ export function lintPaths(args: CliArgs, onConfigProblem: (message: string) => v
   if (explicitConfig && explicitConfig.problems.some((p) => p.path === '')) throw new UsageError(explicitConfig.problems[0].message);
   const configs = new Map<string, LoadedConfig>();
   const reported = new Set<string>();
-  const requested = collectFiles(args.paths);
+  const included = (file: string) => {
+    const loaded = configFor(file, explicitConfig, configs);
+    return loaded.file !== undefined && matchesAny(path.relative(path.dirname(loaded.file), path.resolve(file)), loaded.config.include);
+  };
+  const requested = collectFiles(args.pathsGiven ? args.paths : defaultPaths(explicitConfig), included);
   const groups = new Map<string, { files: string[]; options: LintOptions }>();
   for (const file of requested) {
     const loaded = configFor(file, explicitConfig, configs);
