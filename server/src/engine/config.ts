@@ -5,11 +5,11 @@ export interface CutoverConfig {
   target?: Target;
   mysqlVersion?: string;
   rules?: Record<string, SeveritySetting>;
-  /** Globs (relative to the config file) of files to lint besides the recognised migration folders. */
+  /** Globs (relative to the config file) of SQL files to lint besides those that look like migrations. */
   include?: string[];
   /** Globs of files never to lint. */
   exclude?: string[];
-  /** Folders (relative to the config file) whose files replay in order to build the schema. */
+  /** Folders (relative to the config file) that `cutover lint` with no paths lints. */
   migrations?: string[];
 }
 

@@ -20,9 +20,9 @@ export function configJsonSchema(): object {
         additionalProperties: false,
         properties: Object.fromEntries(RULES.map((rule) => [rule.id, { ...severity, description: rule.summary }])),
       },
-      include: { type: 'array', items: { type: 'string' }, description: 'Globs, relative to this file, of SQL files to lint besides recognised migration folders.' },
+      include: { type: 'array', items: { type: 'string' }, description: 'Globs, relative to this file, of SQL files to lint besides those that look like migrations.' },
       exclude: { type: 'array', items: { type: 'string' }, description: 'Globs, relative to this file, of files never to lint.' },
-      migrations: { type: 'array', items: { type: 'string' }, description: 'Folders, relative to this file, whose migrations replay in order to build the schema.' },
+      migrations: { type: 'array', items: { type: 'string' }, description: 'Folders, relative to this file, that `cutover lint` with no paths lints.' },
     },
   };
 }
