@@ -72,11 +72,11 @@ const CASES: Array<[setup: string, alter: string]> = [
   [T, 'ALTER TABLE t ADD COLUMN z INT DEFAULT (a + 1)'],
   [T, 'ALTER TABLE t ADD COLUMN z CHAR(36) DEFAULT (UUID())'],
   [T, 'ALTER TABLE t ADD COLUMN z INT DEFAULT (1 + 1)'],
-  [T, 'ALTER TABLE t ADD COLUMN (y INT, z VARCHAR(10) AFTER id)'],
+  [T, 'ALTER TABLE t ADD COLUMN (y INT, z VARCHAR(10))'],
   // dropping, renaming, moving columns
   [T, 'ALTER TABLE t DROP COLUMN b'],
   [T, 'ALTER TABLE t DROP COLUMN k'],
-  [T, 'ALTER TABLE t DROP COLUMN a'],
+  [T, 'ALTER TABLE t DROP COLUMN n'],
   [T, 'ALTER TABLE t DROP COLUMN st'],
   [T, 'ALTER TABLE t DROP COLUMN v'],
   [T, 'ALTER TABLE t RENAME COLUMN b TO b2'],
@@ -146,6 +146,40 @@ const CASES: Array<[setup: string, alter: string]> = [
   [PARTITIONED, 'ALTER TABLE t ADD COLUMN z INT FIRST'],
   [PARTITIONED, 'ALTER TABLE t DROP COLUMN a'],
   [CASCADE, 'ALTER TABLE t ADD INDEX ib (b)'],
+  // VIRTUAL columns: adding, dropping or shifting one allows little else in the same statement
+  [T, 'ALTER TABLE t ADD COLUMN z INT AFTER st'],
+  [T, 'ALTER TABLE t MODIFY k INT AFTER st'],
+  [T, 'ALTER TABLE t MODIFY k INT FIRST'],
+  [T, 'ALTER TABLE t DROP COLUMN v, ALTER COLUMN a SET DEFAULT 1'],
+  [T, 'ALTER TABLE t DROP COLUMN v, ADD INDEX ib (b)'],
+  [T, 'ALTER TABLE t DROP COLUMN v, DROP COLUMN b'],
+  [T, 'ALTER TABLE t ADD COLUMN z INT AS (k + 1) VIRTUAL, ADD COLUMN y INT'],
+  [T, 'ALTER TABLE t ADD COLUMN z INT AS (k + 1) VIRTUAL, ADD INDEX ib (b)'],
+  [T, 'ALTER TABLE t DROP COLUMN b, DROP INDEX ia'],
+  [T, 'ALTER TABLE t DROP COLUMN b, RENAME COLUMN c TO c2'],
+  [T, 'ALTER TABLE t MODIFY v INT AS (a + 3) VIRTUAL'],
+  // more of the same kinds
+  [T, 'ALTER TABLE t CHANGE b b2 VARCHAR(64)'],
+  [T, 'ALTER TABLE t CHANGE b b2 VARCHAR(60) NOT NULL DEFAULT \'\''],
+  [T, 'ALTER TABLE t MODIFY b VARCHAR(50) NOT NULL'],
+  [T, 'ALTER TABLE t MODIFY e ENUM(\'x\', \'y\') DEFAULT \'y\' COMMENT \'state\''],
+  [T, 'ALTER TABLE t DROP INDEX ian, ADD INDEX ian (a, n, k)'],
+  [T, 'ALTER TABLE t ADD UNIQUE INDEX uk (k), ADD INDEX ib (b)'],
+  [T, "ALTER TABLE t STATS_PERSISTENT=0"],
+  [T, 'ALTER TABLE t KEY_BLOCK_SIZE=8'],
+  [`${T} ALTER TABLE t ADD CONSTRAINT chk CHECK (n > 0);`, 'ALTER TABLE t DROP CONSTRAINT chk'],
+  [MB3_SHORT, 'ALTER TABLE t MODIFY body TEXT CHARACTER SET utf8mb4'],
+  [MB3_SHORT, 'ALTER TABLE t MODIFY ch CHAR(10) CHARACTER SET utf8mb4'],
+  ["CREATE TABLE t (id INT PRIMARY KEY, body LONGTEXT) DEFAULT CHARSET=utf8mb3;", 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4'],
+  [MB3_SHORT, 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb3 COLLATE utf8mb3_bin'],
+  [CHILD, 'ALTER TABLE p RENAME COLUMN id TO pk'],
+  [CHILD, 'ALTER TABLE t MODIFY pid INT NOT NULL'],
+  [CHILD, 'ALTER TABLE t DROP FOREIGN KEY fk_p, DROP INDEX fk_p'],
+  [CASCADE, 'ALTER TABLE t MODIFY b BIGINT'],
+  [PARTITIONED, 'ALTER TABLE t MODIFY a BIGINT'],
+  [PARTITIONED, 'ALTER TABLE t ADD INDEX ia (a)'],
+  [COMPRESSED, 'ALTER TABLE t DROP COLUMN a'],
+  [REDUNDANT, 'ALTER TABLE t ADD COLUMN z INT FIRST'],
   // several clauses
   [T, 'ALTER TABLE t ADD COLUMN z INT, DROP COLUMN b, ALTER COLUMN a SET DEFAULT 1'],
   [T, 'ALTER TABLE t ADD COLUMN z INT, ADD INDEX ib (b)'],
@@ -214,6 +248,20 @@ describe('MariaDB online DDL: the classifier agrees with a real server', () => {
       assert.deepEqual(predicted, observed, `classifier said: ${result.actions.map((a) => a.reason).join(' | ')}`);
     });
   }
+
+  test('ALGORITHM=INPLACE is the least MariaDB accepts: an instant ADD COLUMN stays instant', async () => {
+    const instantCount = async () => {
+      const [rows] = await connection.query("SHOW GLOBAL STATUS LIKE 'innodb_instant_alter_column'");
+      return Number((rows as Array<{ Value: string }>)[0].Value);
+    };
+    const alter = 'ALTER TABLE t ADD COLUMN z INT, ALGORITHM=INPLACE';
+    await reset(T);
+    const before = await instantCount();
+    await connection.query(alter);
+    assert.equal(await instantCount(), before + 1);
+    const result = classifySql(T, alter, server.version);
+    assert.deepEqual([result.algorithm, result.rebuildsTable, result.unhonourable], ['INSTANT', false, undefined]);
+  });
 
   test('what the classifier predicts for explicit ALGORITHM= / LOCK= is what the server does', async () => {
     const explicit: Array<[setup: string, alter: string]> = [

@@ -1,7 +1,7 @@
 import { AlterAction, ColumnDefinition } from '../model/changes';
 import { findColumn } from '../schema/model';
 import {
-  ClauseContext, Verdict, atLeast, columnCharset, copy, diffColumn, formatType, indexesWith, inplace, instant,
+  ClauseContext, Verdict, atLeast, columnCharset, commonClause, copy, diffColumn, formatType, indexesWith, inplace, instant,
   isTextualType, label, maxByteLength, weakest,
 } from './versions';
 
@@ -39,48 +39,84 @@ export function mariadbClause(action: AlterAction, ctx: ClauseContext): Verdict 
     case 'set-default': return metadata(`setting the default of ${action.column.name}`);
     case 'drop-default': return metadata(`dropping the default of ${action.column.name}`);
     case 'set-visibility': return copy('MariaDB has no ALTER COLUMN … SET VISIBLE/INVISIBLE (use MODIFY … INVISIBLE): the statement fails');
-    case 'add-index': {
-      const what = action.index.name ? ` ${action.index.name.name}` : '';
-      if (action.index.kind === 'primary') return inplace('adding a primary key rebuilds the table in place', true);
-      if (action.index.kind === 'fulltext') {
-        if (ctx.statement.filter((a) => a.kind === 'add-index' && a.index.kind === 'fulltext').length > 1) return copy('adding more than one FULLTEXT index in one statement copies the table');
-        return ctx.hasFulltext
-          ? inplace(`adding FULLTEXT index${what} builds it in place; writes wait`, false, false)
-          : inplace(`adding the table's first FULLTEXT index${what} rebuilds the table (hidden FTS_DOC_ID column); writes wait`, true, false);
-      }
-      if (action.index.kind === 'spatial') return inplace(`adding SPATIAL index${what} builds it in place; writes wait`, false, false);
-      return inplace(`adding ${action.index.kind === 'unique' ? 'unique ' : ''}index${what} builds it in place, without a rebuild`, false, true, { addsIndex: true });
-    }
-    case 'drop-index': return inplace(`dropping index ${action.name.name} in place, without a rebuild`, false);
     case 'rename-index': return metadata(`renaming index ${action.from.name}`);
-    case 'drop-primary-key':
-      return ctx.statement.some((a) => a.kind === 'add-index' && a.index.kind === 'primary')
-        ? inplace('replacing the primary key in one statement rebuilds the table in place', true)
-        : copy('dropping the primary key without adding one copies the table');
-    case 'add-foreign-key': return copy('adding a foreign key copies the table: INPLACE needs foreign_key_checks=0, and it is 1 by default');
     case 'drop-foreign-key': return metadata(`dropping foreign key ${action.name.name}`);
-    case 'add-check': return copy('adding a CHECK constraint copies the table to validate every row');
     case 'drop-check': return metadata(`dropping constraint ${action.name.name}`);
     // MariaDB refuses LOCK=NONE for a rename (it wants LOCK=EXCLUSIVE), though the rename itself is instant.
     case 'rename-table': return metadata(`renaming the table to ${action.to.name}`, { concurrentDml: false });
     case 'convert-charset': return convert(action.charset, action.collate, ctx);
     case 'table-option': return tableOption(action.option.name, action.option.value, ctx);
-    case 'force': return inplace('FORCE rebuilds the table in place', true);
-    case 'order-by': return copy('ORDER BY copies the table');
-    case 'partitioning': return copy('partitioning clauses are not analysed: assumed to copy the table');
-    case 'other': return copy(`"${label(action)}" is not analysed: assumed to copy the table`);
-    case 'algorithm':
-    case 'lock':
-      return instant('');
+    default: return commonClause(action, ctx) ?? instant('');
   }
 }
 
-/** MariaDB cannot combine an instant column add/drop/reorder with ADD INDEX: the statement then rebuilds the table. */
-export function mariadbCombine(verdicts: Verdict[]): Verdict[] {
-  if (!verdicts.some((v) => v.addsIndex)) return verdicts;
-  return verdicts.map((v) => (v.algorithm === 'INSTANT' && v.layout
-    ? { ...v, algorithm: 'INPLACE', rebuildsTable: true, degraded: true, reason: `${v.reason} on its own, but MariaDB rebuilds the table when the same statement adds an index` }
-    : v));
+/**
+ * Statement-level rules: MariaDB cannot combine an instant column add/drop/reorder with ADD INDEX (it rebuilds the
+ * table then), and a statement that adds, drops or shifts a VIRTUAL column allows little else in place.
+ */
+export function mariadbCombine(verdicts: Verdict[], ctx: ClauseContext): Verdict[] {
+  let out = virtualColumnRule(verdicts, ctx);
+  if (out.some((v) => v.addsIndex)) {
+    out = out.map((v) => (v.algorithm === 'INSTANT' && v.layout
+      ? { ...v, algorithm: 'INPLACE', rebuildsTable: true, degraded: true, reason: `${v.reason} on its own, but MariaDB rebuilds the table when the same statement adds an index` }
+      : v));
+  }
+  return out;
+}
+
+type VirtualRole = 'virtual' | 'shift' | 'stored-drop' | 'stored-add' | 'reorder' | 'index' | 'other';
+
+/**
+ * InnoDB's rule for a statement that adds or drops a VIRTUAL column or changes the position of one (a column added in
+ * front of it, dropped from in front of it, moved across it): besides that, only plain secondary indexes may be added
+ * or dropped, and, when the column changes are instant, stored columns dropped or reordered. Anything else: COPY.
+ */
+function virtualColumnRule(verdicts: Verdict[], ctx: ClauseContext): Verdict[] {
+  const table = ctx.table;
+  if (!table || !table.columns.some((c) => c.definition.generated && !c.definition.generated.stored) && !ctx.statement.some(addsVirtual)) return verdicts;
+  const names = table.columns.map((c) => c.name.toLowerCase());
+  const isVirtual = (i: number) => !!table.columns[i]?.definition.generated && !table.columns[i].definition.generated?.stored;
+  const lastVirtual = Math.max(-1, ...names.map((_, i) => (isVirtual(i) ? i : -1)));
+  /** Index at which a column placed with `position` lands (before removing anything). */
+  const landing = (position: ColumnDefinition['position']) => (!position ? names.length : position.kind === 'first' ? 0 : names.indexOf(position.column.name.toLowerCase()) + 1);
+  const virtualsBefore = (at: number, skip = -1) => names.filter((_, i) => i < at && i !== skip && isVirtual(i)).length;
+  const role = (a: AlterAction): VirtualRole => {
+    switch (a.kind) {
+      case 'add-column':
+      case 'add-columns': {
+        const columns = a.kind === 'add-column' ? [a.column] : a.columns;
+        const shifts = columns.some((c) => landing(c.position) <= lastVirtual);
+        if (columns.every((c) => c.generated && !c.generated.stored)) return shifts ? 'shift' : 'virtual';
+        return shifts ? 'shift' : 'stored-add';
+      }
+      case 'drop-column': {
+        const i = names.indexOf(a.column.name.toLowerCase());
+        return isVirtual(i) ? 'virtual' : i >= 0 && i < lastVirtual ? 'stored-drop' : 'other';
+      }
+      case 'modify-column':
+      case 'change-column': {
+        const i = names.indexOf((a.kind === 'change-column' ? a.from.name : a.column.name.name).toLowerCase());
+        if (!a.column.position || i < 0) return 'other';
+        return virtualsBefore(i) !== virtualsBefore(landing(a.column.position), i) ? 'shift' : 'reorder';
+      }
+      case 'add-index': return a.index.kind === 'index' ? 'index' : 'other';
+      case 'drop-index': return 'index';
+      default: return 'other';
+    }
+  };
+  const roles = ctx.statement.map(role);
+  if (!roles.some((r) => r === 'virtual' || r === 'shift' || r === 'stored-drop')) return verdicts;
+  // The stored-column changes pass only when InnoDB can do them instantly: no index is added, nothing is rebuilt.
+  const instantColumns = !ctx.statement.some((a) => a.kind === 'add-index') && !verdicts.some((v, i) => (roles[i] === 'stored-drop' || roles[i] === 'reorder') && v.rebuildsTable);
+  const allowed = (r: VirtualRole) => r === 'virtual' || r === 'index' || ((r === 'stored-drop' || r === 'reorder') && instantColumns);
+  return verdicts.map((v, i) => (allowed(roles[i]) && !ctx.partitioned ? v : copy(roles[i] === 'shift'
+    ? `${label(ctx.statement[i])} changes the position of a VIRTUAL column, which copies the table`
+    : `${label(ctx.statement[i])} cannot be combined in place with adding, dropping or moving a VIRTUAL column: the table is copied`)));
+}
+
+function addsVirtual(a: AlterAction): boolean {
+  const columns = a.kind === 'add-column' ? [a.column] : a.kind === 'add-columns' ? a.columns : [];
+  return columns.some((c) => c.generated && !c.generated.stored);
 }
 
 /** Why the table refuses instant column add/drop/reorder. */
@@ -138,13 +174,16 @@ function modifyColumn(from: string, column: ColumnDefinition, ctx: ClauseContext
     if (d.length) parts.push(lengthVerdict(name, oldType, newType, d.length.oldBytes, d.length.newBytes, ctx));
     else if (d.membersAppended?.storageSame) parts.push(instant(`appending members to ${name} is instant`));
     else if (d.collationOnly && indexed) parts.push(inplace(`changing the collation of indexed column ${name} rebuilds its indexes in place, not the table`, false));
-    else if (d.collationOnly || d.widenedCharset) parts.push(instant(`changing the ${d.collationOnly ? 'collation' : 'character set to utf8mb4'} of ${name} is instant`));
+    else if (d.collationOnly) parts.push(instant(`changing the collation of ${name} is instant`));
+    else if (d.widenedCharset && column.type.name !== 'ENUM' && column.type.name !== 'SET') parts.push(instant(`changing the character set of ${name} to utf8mb4 is instant`));
     else parts.push(copy(`changing the column type from ${oldType} to ${newType} copies the table`));
   }
   if (d.autoIncrementAdded) parts.push(copy(`adding AUTO_INCREMENT to ${name} copies the table`));
   if (d.generated === 'stored' && d.generatedChanged) parts.push(copy(`changing STORED generated column ${name} copies the table`));
   if (d.generated === 'virtual' && d.moved) parts.push(copy(`moving VIRTUAL column ${name} copies the table`));
-  if (d.nullability === 'to-nullable' && ctx.redundant) parts.push(instant(`making ${name} NULL in a ROW_FORMAT=REDUNDANT table is instant`));
+  const storedGenerated = ctx.table.columns.some((c) => c.definition.generated?.stored);
+  if (d.nullability === 'to-not-null' && storedGenerated) parts.push(copy(`making ${name} NOT NULL in a table with a STORED generated column copies the table`));
+  else if (d.nullability === 'to-nullable' && ctx.redundant) parts.push(instant(`making ${name} NULL in a ROW_FORMAT=REDUNDANT table is instant`));
   else if (d.nullability) parts.push(inplace(`making ${name} ${d.nullability === 'to-nullable' ? 'NULL' : 'NOT NULL'} rebuilds the table in place`, true));
   if (d.moved && d.generated !== 'virtual') {
     const refusal = layoutRefusal(ctx);
@@ -171,7 +210,9 @@ function convert(charset: string, collate: string | undefined, ctx: ClauseContex
     } else if (before.charset === 'utf8mb3' && target === 'utf8mb4') {
       const oldBytes = maxByteLength(type, 'utf8mb3');
       const newBytes = maxByteLength(type, 'utf8mb4');
-      if (oldBytes !== undefined && newBytes !== undefined) parts.push(lengthVerdict(column.name, `${formatType(type)} utf8mb3`, 'utf8mb4', oldBytes, newBytes, ctx));
+      if (oldBytes !== undefined && newBytes !== undefined && ['CHAR', 'VARCHAR'].includes(type.name)) parts.push(lengthVerdict(column.name, `${formatType(type)} utf8mb3`, 'utf8mb4', oldBytes, newBytes, ctx));
+      // CONVERT TO widens TINYTEXT/TEXT/MEDIUMTEXT to the next type so that they keep their length in characters.
+      else if (type.name !== 'LONGTEXT') parts.push(copy(`converting ${type.name} column ${column.name} from utf8mb3 to utf8mb4 changes its type to hold as many characters, which copies the table`));
     } else {
       parts.push(copy(`converting column ${column.name} from ${before.charset} to ${target} copies the table`));
     }

@@ -3,7 +3,7 @@ import { Schema, findColumn } from '../schema/model';
 import { Target } from '../types';
 import { mariadbClause, mariadbCombine } from './mariadbDdl';
 import {
-  ClauseContext, Flavor, RANK, Verdict, atLeast, copy, diffColumn, formatType, indexesWith, inplace, instant, label,
+  ClauseContext, Flavor, RANK, Verdict, atLeast, commonClause, copy, diffColumn, formatType, indexesWith, inplace, instant, label,
   parseVersion, referencingForeignKey, weakest,
 } from './versions';
 
@@ -60,7 +60,9 @@ function none(): DdlClassification {
 
 export function classify(change: SchemaChange, schemaBefore: Schema, options: DdlOptions): DdlClassification {
   const mariadb = options.target === 'mariadb';
-  const version = parseVersion(mariadb ? options.mariadbVersion ?? '10.11' : options.mysqlVersion ?? '8.0.35');
+  const fallback = mariadb ? '10.11' : '8.0.35';
+  const parsed = parseVersion((mariadb ? options.mariadbVersion : options.mysqlVersion) ?? fallback);
+  const version = parsed.length > 0 ? parsed : parseVersion(fallback);
   const flavor: Flavor = mariadb ? 'mariadb' : atLeast(version, '8.0') ? 'mysql8' : 'mysql57';
   const engine = { flavor, version, target: options.target };
   switch (change.kind) {
@@ -151,7 +153,7 @@ function classifyAlter(tableName: string, clauses: AlterAction[], schema: Schema
   };
   const mariadb = engine.flavor === 'mariadb';
   let verdicts = ops.map((a) => adjust(mariadb ? mariadbClause(a, ctx) : mysqlClause(a, ctx), ctx));
-  verdicts = (mariadb ? mariadbCombine(verdicts) : degradeInstant(verdicts, ctx, 'it runs in place with the rest of the statement')).map((v) => adjust(v, ctx));
+  verdicts = (mariadb ? mariadbCombine(verdicts, ctx) : degradeInstant(verdicts, ctx, 'it runs in place with the rest of the statement')).map((v) => adjust(v, ctx));
 
   let unhonourable: DdlClassification['unhonourable'];
   const requested = algorithmClause?.value.toUpperCase();
@@ -252,29 +254,13 @@ function mysqlClause(action: AlterAction, ctx: ClauseContext): Verdict {
       return metadata(`setting the default of ${action.column.name}`);
     case 'drop-default': return metadata(`dropping the default of ${action.column.name}`);
     case 'set-visibility': return has('8.0.23') ? instant(`changing the visibility of ${action.column.name} is instant`) : inplace('column visibility needs MySQL 8.0.23', false);
-    case 'add-index': return addIndex(action.index.kind, action.index.name?.name, ctx);
-    case 'drop-index': return inplace(`dropping index ${action.name.name} only changes metadata, in place`, false);
     case 'rename-index': return inplace(`renaming index ${action.from.name} only changes metadata, in place`, false);
-    case 'drop-primary-key':
-      return ctx.statement.some((a) => a.kind === 'add-index' && a.index.kind === 'primary')
-        ? inplace('replacing the primary key in one statement rebuilds the table in place', true)
-        : copy('dropping the primary key without adding one copies the table');
-    case 'add-foreign-key': return copy('adding a foreign key copies the table: INPLACE needs foreign_key_checks=0, and it is 1 by default');
     case 'drop-foreign-key': return inplace(`dropping foreign key ${action.name.name} only changes metadata, in place`, false);
-    case 'add-check': return copy('adding a CHECK constraint copies the table to validate every row');
     case 'drop-check': return inplace(`dropping constraint ${action.name.name} only changes metadata, in place`, false);
     case 'rename-table': return metadata(`renaming the table to ${action.to.name}`);
     case 'convert-charset': return copy(`converting the table to CHARACTER SET ${action.charset} copies the table`);
     case 'table-option': return tableOption(action.option.name, action.option.value, ctx);
-    case 'force': return inplace('FORCE rebuilds the table in place', true);
-    case 'order-by': return copy('ORDER BY copies the table');
-    case 'partitioning': return copy('partitioning clauses are not analysed: assumed to copy the table', { vitessRefuses: 'a partitioning clause' });
-    case 'other':
-      if (/^ALTER\s+INDEX\b/i.test(action.text)) return inplace('changing index visibility only changes metadata, in place', false);
-      return copy(`"${label(action)}" is not analysed: assumed to copy the table`);
-    case 'algorithm':
-    case 'lock':
-      return instant('');
+    default: return commonClause(action, ctx) ?? instant('');
   }
 }
 
@@ -347,21 +333,6 @@ function modifyColumn(from: string, column: ColumnDefinition, ctx: ClauseContext
   else if (d.defaultChanged) parts.push(has('8.0.12') ? instant(`changing the default of ${name} is instant`) : inplace(`changing the default of ${name} only changes metadata, in place`, false));
   if (parts.length === 0) parts.push(has('8.0.12') ? instant(`redefining ${name} without changing its storage is instant`) : inplace(`redefining ${name} without changing its storage only changes metadata, in place`, false));
   return weakest(parts);
-}
-
-function addIndex(kind: string, name: string | undefined, ctx: ClauseContext): Verdict {
-  const what = name ? ` ${name}` : '';
-  if (kind === 'primary') return inplace('adding a primary key rebuilds the table in place', true);
-  if (kind === 'fulltext') {
-    const adds = ctx.statement.filter((a) => a.kind === 'add-index' && a.index.kind === 'fulltext').length;
-    if (adds > 1) return copy('adding more than one FULLTEXT index in one statement copies the table');
-    if (!ctx.table) return inplace(`table not in the schema: adding FULLTEXT index${what} is assumed to be its first, which rebuilds the table; writes wait`, true, false);
-    return ctx.hasFulltext
-      ? inplace(`adding FULLTEXT index${what} builds it in place; writes wait`, false, false)
-      : inplace(`adding the table's first FULLTEXT index${what} rebuilds the table (hidden FTS_DOC_ID column); writes wait`, true, false);
-  }
-  if (kind === 'spatial') return inplace(`adding SPATIAL index${what} builds it in place; writes wait`, false, false);
-  return inplace(`adding ${kind === 'unique' ? 'unique ' : ''}index${what} builds it in place, without a rebuild`, false, true, { addsIndex: true });
 }
 
 function tableOption(option: string, value: string, ctx: ClauseContext): Verdict {

@@ -69,11 +69,8 @@ export function defaultCharset(flavor: Flavor): string {
   return flavor === 'mysql57' ? 'latin1' : 'utf8mb4';
 }
 
-const DEFAULT_COLLATIONS: Record<Flavor, Record<string, string>> = {
-  mysql8: { utf8mb4: 'utf8mb4_0900_ai_ci', utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci', binary: 'binary' },
-  mysql57: { utf8mb4: 'utf8mb4_general_ci', utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci', binary: 'binary' },
-  mariadb: { utf8mb4: 'utf8mb4_general_ci', utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci', binary: 'binary' },
-};
+const COLLATIONS = { utf8mb4: 'utf8mb4_general_ci', utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci', binary: 'binary' };
+const DEFAULT_COLLATIONS: Record<Flavor, Record<string, string>> = { mysql8: { ...COLLATIONS, utf8mb4: 'utf8mb4_0900_ai_ci' }, mysql57: COLLATIONS, mariadb: COLLATIONS };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Column types
@@ -333,5 +330,35 @@ export function label(action: AlterAction): string {
     case 'order-by': return 'ORDER BY';
     case 'partitioning': return 'the partitioning clause';
     case 'other': return action.text.length > 40 ? `${action.text.slice(0, 40)}…` : action.text;
+  }
+}
+
+/** Clauses both engines run the same way; undefined for the others. */
+export function commonClause(action: AlterAction, ctx: ClauseContext): Verdict | undefined {
+  switch (action.kind) {
+    case 'add-index': {
+      const what = action.index.name ? ` ${action.index.name.name}` : '';
+      if (action.index.kind === 'primary') return inplace('adding a primary key rebuilds the table in place', true);
+      if (action.index.kind === 'spatial') return inplace(`adding SPATIAL index${what} builds it in place; writes wait`, false, false);
+      if (action.index.kind !== 'fulltext') return inplace(`adding ${action.index.kind === 'unique' ? 'unique ' : ''}index${what} builds it in place, without a rebuild`, false, true, { addsIndex: true });
+      if (ctx.statement.filter((a) => a.kind === 'add-index' && a.index.kind === 'fulltext').length > 1) return copy('adding more than one FULLTEXT index in one statement copies the table');
+      if (ctx.hasFulltext) return inplace(`adding FULLTEXT index${what} builds it in place; writes wait`, false, false);
+      const unknown = ctx.table ? '' : ' (the table is not in the schema: assumed to be its first)';
+      return inplace(`adding the table's first FULLTEXT index${what} rebuilds the table (hidden FTS_DOC_ID column)${unknown}; writes wait`, true, false);
+    }
+    case 'drop-index': return inplace(`dropping index ${action.name.name} only changes metadata, in place`, false);
+    case 'drop-primary-key':
+      return ctx.statement.some((a) => a.kind === 'add-index' && a.index.kind === 'primary')
+        ? inplace('replacing the primary key in one statement rebuilds the table in place', true)
+        : copy('dropping the primary key without adding one copies the table');
+    case 'add-foreign-key': return copy('adding a foreign key copies the table: INPLACE needs foreign_key_checks=0, and it is 1 by default');
+    case 'add-check': return copy('adding a CHECK constraint copies the table to validate every row');
+    case 'force': return inplace('FORCE rebuilds the table in place', true);
+    case 'order-by': return copy('ORDER BY copies the table');
+    case 'partitioning': return copy('partitioning clauses are not analysed: assumed to copy the table', { vitessRefuses: 'a partitioning clause' });
+    case 'other':
+      if (/^ALTER\s+INDEX\b/i.test(action.text)) return inplace('changing index visibility only changes metadata, in place', false);
+      return copy(`"${label(action)}" is not analysed: assumed to copy the table`);
+    default: return undefined;
   }
 }
