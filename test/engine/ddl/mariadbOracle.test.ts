@@ -1,11 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
-import { Algorithm, DdlClassification, classify } from '../../../server/src/engine/ddl/onlineDdl';
+import { Algorithm, DdlClassification } from '../../../server/src/engine/ddl/onlineDdl';
 import { Schema } from '../../../server/src/engine/schema/model';
-import { applyChange } from '../../../server/src/engine/schema/apply';
-import { splitStatements } from '../../../server/src/engine/sql/splitter';
-import { readWithTokens } from '../../../server/src/engine/sql/tokenReader';
+import { replayFile } from '../../../server/src/engine/lint';
+import { classifySql } from './classifySql';
 import { MariaDb, sharedMariaDb } from '../../support/mariadb';
 
 /**
@@ -16,17 +15,8 @@ import { MariaDb, sharedMariaDb } from '../../support/mariadb';
  * with that algorithm / lock"; any other error is a broken case.
  */
 
-function schemaOf(setupSql: string): Schema {
-  const schema = new Schema();
-  for (const statement of splitStatements(setupSql).statements) {
-    applyChange(schema, readWithTokens(statement, setupSql), { start: statement.start, end: statement.end });
-  }
-  return schema;
-}
-
-function classifySql(setupSql: string, statementSql: string, mariadbVersion: string): DdlClassification {
-  const [statement] = splitStatements(statementSql).statements;
-  return classify(readWithTokens(statement, statementSql), schemaOf(setupSql), { target: 'mariadb', mariadbVersion });
+function classifyOnMariaDb(setupSql: string, statementSql: string, mariadbVersion: string): DdlClassification {
+  return classifySql(setupSql, statementSql, { target: 'mariadb', mariadbVersion });
 }
 
 const ROW = "INSERT INTO t (id, a, b, c, g, e, n, k) VALUES (1, 1, 'b', 'c', 'g', 'x', 1, 1), (2, 2, 'bb', 'cc', 'gg', 'y', 2, 2);";
@@ -214,7 +204,7 @@ describe('MariaDB online DDL: the classifier agrees with a real server', () => {
   });
 
   async function reset(setup: string): Promise<void> {
-    const tables = [...schemaOf(setup).all().map((t) => t.name), 't2'];
+    const tables = [...replayFile(setup, 'setup.sql', new Schema()).all().map((t) => t.name), 't2'];
     await connection.query(`SET foreign_key_checks = 0; DROP TABLE IF EXISTS ${tables.map((t) => `\`${t}\``).join(', ')}; SET foreign_key_checks = 1; ${setup}`);
   }
 
@@ -243,7 +233,7 @@ describe('MariaDB online DDL: the classifier agrees with a real server', () => {
     const where = setup === T ? '' : `  [${setup.slice(0, 70)}…]`;
     test(`${alter}${where}`, async () => {
       const observed = await observe(setup, alter);
-      const result = classifySql(setup, alter, server.version);
+      const result = classifyOnMariaDb(setup, alter, server.version);
       const predicted = { algorithm: result.algorithm, rebuildsTable: result.rebuildsTable, concurrentDml: result.concurrentDml };
       assert.deepEqual(predicted, observed, `classifier said: ${result.actions.map((a) => a.reason).join(' | ')}`);
     });
@@ -259,7 +249,7 @@ describe('MariaDB online DDL: the classifier agrees with a real server', () => {
     const before = await instantCount();
     await connection.query(alter);
     assert.equal(await instantCount(), before + 1);
-    const result = classifySql(T, alter, server.version);
+    const result = classifyOnMariaDb(T, alter, server.version);
     assert.deepEqual([result.algorithm, result.rebuildsTable, result.unhonourable], ['INSTANT', false, undefined]);
   });
 
@@ -277,7 +267,7 @@ describe('MariaDB online DDL: the classifier agrees with a real server', () => {
     ];
     for (const [setup, alter] of explicit) {
       const ran = await accepts(setup, alter);
-      const result = classifySql(setup, alter, server.version);
+      const result = classifyOnMariaDb(setup, alter, server.version);
       assert.equal(result.unhonourable === undefined, ran, `${alter}: ${result.unhonourable?.message ?? 'predicted to run'}`);
     }
   });

@@ -1,20 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Algorithm, DdlClassification, DdlOptions, classify, parseVersion } from '../../../server/src/engine/ddl/onlineDdl';
-import { Schema } from '../../../server/src/engine/schema/model';
-import { applyChange } from '../../../server/src/engine/schema/apply';
-import { splitStatements } from '../../../server/src/engine/sql/splitter';
-import { readWithTokens } from '../../../server/src/engine/sql/tokenReader';
+import { Algorithm, DdlOptions, parseVersion } from '../../../server/src/engine/ddl/onlineDdl';
+import { classifySql } from './classifySql';
 
-/** Builds the schema from `setupSql` with the engine's own reader, then classifies the one statement of `statementSql`. */
-function classifySql(setupSql: string, statementSql: string, options: Partial<DdlOptions> = {}): DdlClassification {
-  const schema = new Schema();
-  for (const statement of splitStatements(setupSql).statements) {
-    applyChange(schema, readWithTokens(statement, setupSql), { start: statement.start, end: statement.end });
-  }
-  const [statement] = splitStatements(statementSql).statements;
-  return classify(readWithTokens(statement, statementSql), schema, { target: 'mysql', ...options });
-}
 
 const T = `CREATE TABLE t (
   id INT NOT NULL PRIMARY KEY,

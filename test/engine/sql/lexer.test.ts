@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rng } from '../../support/random';
 import { Token, isTrivia, lex, significant } from '../../../server/src/engine/sql/lexer';
 
 /** kind:text pairs, the most readable way to compare token streams. */
@@ -30,17 +31,6 @@ function assertTiles(src: string, tokens: Token[], start = 0, end = src.length):
   assert.equal(tokens.map((t) => t.text).join(''), src.slice(start, end));
 }
 
-/** Small deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   'SELECT', ' ', '\n', '\r\n', '\t', "'", '"', '`', '\\', '--', '-- ', '-', '#', '/*', '*/', '/*!', '/*!50001',

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rng } from '../../support/random';
 import { significant } from '../../../server/src/engine/sql/lexer';
 import { Statement, splitStatements } from '../../../server/src/engine/sql/splitter';
 
@@ -43,16 +44,6 @@ function assertWellFormed(src: string): void {
   }
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('splitter: delimiters', () => {
   test('plain semicolons, exact offsets', () => {
