@@ -2,18 +2,22 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerInfo, ServerInfoRequest } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 /** What the extension exports to other extensions and to its own integration tests. */
 export interface CutoverApi {
   serverInfo(): Promise<ServerInfo>;
+  statusBar(): { text: string; warning: boolean; visible: boolean };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CutoverApi> {
   const output = vscode.window.createOutputChannel('Cutover', { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
+  registerCommands(context, () => client!, output);
   context.subscriptions.push(
     vscode.commands.registerCommand('cutover.restartServer', async () => {
       await client?.restart();
@@ -22,8 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cutove
     vscode.commands.registerCommand('cutover.showOutput', () => output.show(true)),
   );
   await client.start();
+  const statusBar = new StatusBar(client);
+  context.subscriptions.push(statusBar);
   return {
     serverInfo: () => client!.sendRequest<ServerInfo>(ServerInfoRequest),
+    statusBar: () => statusBar.state(),
   };
 }
 
@@ -50,10 +57,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'file', language: 'sql' },
       { scheme: 'untitled', language: 'sql' },
     ],
-    synchronize: {
-      configurationSection: 'cutover',
-      fileEvents: watchers(context),
-    },
+    synchronize: { configurationSection: 'cutover', fileEvents: watchers(context) },
     outputChannel: output,
   };
   return new LanguageClient('cutover', 'Cutover', serverOptions, clientOptions);

@@ -1,5 +1,24 @@
-/** Requests and notifications shared by the client and the language server (names and payloads). */
+/** Requests, commands and payloads shared by the client and the language server. */
 export const ServerInfoRequest = 'cutover/serverInfo';
+/** Every fix of one rule applied to a document, for a preview: `{ uri, rule }` → `FixRuleResult`. */
+export const FixRuleRequest = 'cutover/fixRule';
+/** Lints every migration of the workspace folders in the background (progress shown). */
+export const LintWorkspaceRequest = 'cutover/lintWorkspace';
+/** Sent by the server whenever the counts of published diagnostics change, for the status bar. */
+export const DiagnosticCountsNotification = 'cutover/diagnosticCounts';
+
+/** What the status bar shows for a document: `{ uri }` → `DocumentInfo`. */
+export const DocumentInfoRequest = 'cutover/documentInfo';
+
+export interface DocumentInfo {
+  target: string;
+  /** False for SQL that is not a migration (left alone unless `include` names it). */
+  linted: boolean;
+  configFile?: string;
+}
+
+/** Client-side command that opens a rule's documentation; its argument is the rule id. */
+export const ShowRuleDocumentationCommand = 'cutover.showRuleDocumentation';
 
 export interface ServerInfo {
   pid: number;
@@ -7,13 +26,44 @@ export interface ServerInfo {
   version: string;
 }
 
-/** What a diagnostic carries in `data`: its fixes, already converted to LSP edits, so code actions need no re-parse. */
-export interface DiagnosticFixData {
+export interface FixRuleParams {
+  uri: string;
   rule: string;
-  fixes: Array<{ title: string; safe: boolean; edits: Array<{ range: LspRange; newText: string }> }>;
+}
+
+export interface FixRuleResult {
+  /** The document's text with the fixes applied, and for which version of the document. */
+  text: string;
+  version: number;
+  applied: number;
+}
+
+export interface LintWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
+}
+
+export interface LspEdit {
+  range: LspRange;
+  newText: string;
+}
+
+/** What a diagnostic carries in `data`: its fixes and ignore edits as LSP edits, so code actions need no re-parse. */
+export interface DiagnosticFixData {
+  rule: string;
+  docs: string;
+  fixes: Array<{ title: string; safe: boolean; edits: LspEdit[] }>;
+  ignore?: { statement: LspEdit; file: LspEdit };
 }

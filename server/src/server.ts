@@ -1,9 +1,13 @@
 import { CodeActionKind, Connection, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer, filePathOf } from './analysis';
 import { docsBaseUrl } from './docsLocation';
-import { codeActions } from './handlers/codeActions';
+import { fixRule } from './engine';
+import { FIX_ALL_KIND, codeActions } from './handlers/codeActions';
 import { DiagnosticsHandler } from './handlers/diagnostics';
-import { ServerInfo, ServerInfoRequest } from './protocol';
+import { Publisher } from './handlers/publish';
+import { WorkspaceLinter } from './handlers/workspaceLint';
+import { DocumentInfo, DocumentInfoRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
 import { runSafe } from './runSafe';
 import { SchemaCache } from './schemaCache';
 import { SettingsCache } from './settings';
@@ -16,38 +20,72 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   const settings = new SettingsCache(connection, () => hasConfigurationCapability);
   const schemas = new SchemaCache();
-  const diagnostics = new DiagnosticsHandler(connection, documents, settings, schemas, docsBaseUrl());
+  const analyzer = new Analyzer(documents, settings, schemas);
+  const publisher = new Publisher(connection, docsBaseUrl(), (p) => analyzer.openText(p));
+  const diagnostics = new DiagnosticsHandler(connection, documents, analyzer, publisher);
+  const workspace = new WorkspaceLinter(connection, analyzer, publisher);
+  const logFailure = (what: string) => (error: unknown) => connection.console.error(`Error while ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    analyzer.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'cutover' },
+      serverInfo: { name: 'cutover', version: typeof CUTOVER_VERSION === 'string' ? CUTOVER_VERSION : 'dev' },
     };
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settings.forget();
-    diagnostics.revalidateAll();
+  connection.onInitialized(() => {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      analyzer.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+      workspace.lint().catch(logFailure('linting the workspace'));
+    });
+    workspace.lint().catch(logFailure('linting the workspace'));
   });
-  // Saved migrations and .cutover.json files change what other documents are judged against.
-  connection.onDidChangeWatchedFiles(() => {
+
+  const everythingChanged = () => {
     settings.forget();
     schemas.forget();
     diagnostics.revalidateAll();
-  });
+    workspace.lint().catch(logFailure('linting the workspace'));
+  };
+  connection.onDidChangeConfiguration(everythingChanged);
+  // Saved migrations and .cutover.json files change what other migrations are judged against.
+  connection.onDidChangeWatchedFiles(everythingChanged);
 
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidChangeContent((event) => diagnostics.changed(event.document));
   documents.onDidSave(() => diagnostics.revalidateAll());
   documents.onDidClose((event) => {
-    settings.forget(event.document.uri);
-    diagnostics.clear(event.document.uri);
+    const uri = event.document.uri;
+    settings.forget(uri);
+    diagnostics.closed(uri);
+    // Closing a file does not lose the workspace's view of it.
+    if (workspace.isKnown(uri)) workspace.relintClosed(uri).catch(logFailure(`linting ${uri}`));
+    else publisher.clear(uri);
   });
 
-  connection.onCodeAction((params) => runSafe(connection, 'computing code actions', [], () => codeActions(params)));
+  connection.onCodeAction((params) => codeActions(params, analyzer).catch((error: unknown) => {
+    logFailure('computing code actions')(error);
+    return [];
+  }));
+  connection.onRequest(FixRuleRequest, async (params: FixRuleParams): Promise<FixRuleResult | null> => {
+    const analysis = await analyzer.analyse(params.uri);
+    if (!analysis) return null;
+    return runSafe(connection, `fixing ${params.rule}`, null, () => ({
+      ...fixRule(analysis.text, params.rule, analysis.settings.options, analysis.filePath, analysis.schema),
+      version: analysis.version,
+    }));
+  });
+  connection.onRequest(LintWorkspaceRequest, () => workspace.lint());
+  connection.onRequest(DocumentInfoRequest, async ({ uri }: { uri: string }): Promise<DocumentInfo> => {
+    const filePath = filePathOf(uri);
+    const documentSettings = await settings.get(uri, filePath);
+    return { target: documentSettings.options.target, linted: analyzer.isLinted(filePath, documentSettings), configFile: documentSettings.config.file };
+  });
   connection.onRequest(ServerInfoRequest, (): ServerInfo => ({
     pid: process.pid,
     node: process.versions.node,

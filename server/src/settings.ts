@@ -6,6 +6,16 @@ export interface DocumentSettings {
   options: LintOptions;
   /** The `.cutover.json` in force, with its problems, when there is one. */
   config: LoadedConfig;
+  /** `cutover.include` globs, relative to the workspace folder. */
+  include: string[];
+  /** Lint while typing (default) or only on open and save. */
+  lintOnType: boolean;
+}
+
+interface EditorSettings {
+  config: CutoverConfig;
+  include: string[];
+  lintOnType: boolean;
 }
 
 /**
@@ -32,20 +42,21 @@ export class SettingsCache {
   }
 
   private async resolve(uri: string, filePath: string | undefined): Promise<DocumentSettings> {
-    const editor = this.canAskClient()
-      ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cutover' }).then(fromEditorSettings, () => ({}))
-      : {};
+    const editor: EditorSettings = this.canAskClient()
+      ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cutover' }).then(fromEditorSettings, () => fromEditorSettings({}))
+      : fromEditorSettings({});
     const config = filePath ? loadNearestConfig(filePath) : { config: {}, problems: [] };
-    return { options: resolveOptions(editor, config.config), config };
+    return { options: resolveOptions(editor.config, config.config), config, include: editor.include, lintOnType: editor.lintOnType };
   }
 }
 
 /** The `cutover.*` settings, validated like a config file (bad values are dropped, not trusted). */
-function fromEditorSettings(raw: unknown): CutoverConfig {
+function fromEditorSettings(raw: unknown): EditorSettings {
   const value = (raw ?? {}) as Record<string, unknown>;
   const candidate: Record<string, unknown> = {};
   if (value.target !== undefined) candidate.target = value.target;
   if (typeof value.mysqlVersion === 'string' && value.mysqlVersion !== '') candidate.mysqlVersion = value.mysqlVersion;
   if (value.rules && typeof value.rules === 'object') candidate.rules = value.rules;
-  return validateConfig(candidate, RULES.map((r) => r.id)).config;
+  const include = Array.isArray(value.include) ? value.include.filter((g): g is string => typeof g === 'string') : [];
+  return { config: validateConfig(candidate, RULES.map((r) => r.id)).config, include, lintOnType: value.lintOnType !== false };
 }

@@ -1,27 +1,10 @@
 import * as fs from 'fs';
-import { LintOptions, Schema, applyEdits, findRule, lintFile, schemaBefore } from '../engine';
+import { findRule, fixRule, schemaBefore } from '../engine';
 import { readSources, siblingMigrations } from '../workspace/migrationFiles';
 import * as path from 'path';
 import { CliArgs, UsageError } from './args';
 import { unifiedDiff } from './diff';
 import { LintedFile } from './workspace';
-
-/**
- * Applies every fix of one rule to a file. Fixes are applied one at a time and the file re-linted after each, so
- * neighbouring fixes (two foreign keys in a row share a comma) never fight over the same text.
- */
-export function fixAll(source: string, rule: string, options: LintOptions, filePath: string, schema: Schema): { text: string; applied: number } {
-  let text = source;
-  let applied = 0;
-  const limit = lintFile(source, options, filePath, schema).findings.filter((f) => f.rule === rule).length;
-  for (let round = 0; round < limit; round++) {
-    const next = lintFile(text, options, filePath, schema).findings.find((f) => f.rule === rule && f.fixes.length > 0);
-    if (!next) break;
-    text = applyEdits(text, next.fixes[0].edits);
-    applied++;
-  }
-  return { text, applied };
-}
 
 export function runFix(args: CliArgs, files: readonly LintedFile[], write: (text: string) => void): number {
   if (!args.rule) throw new UsageError('fix needs --rule <id>');
@@ -31,7 +14,7 @@ export function runFix(args: CliArgs, files: readonly LintedFile[], write: (text
   let total = 0;
   for (const file of files) {
     const schema = schemaBefore(readSources(siblingMigrations(path.resolve(file.path))), path.resolve(file.path));
-    const { text, applied } = fixAll(file.source, rule.id, file.options, path.resolve(file.path), schema);
+    const { text, applied } = fixRule(file.source, rule.id, file.options, path.resolve(file.path), schema);
     if (applied === 0) continue;
     total += applied;
     if (args.write) {

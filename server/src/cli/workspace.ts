@@ -2,12 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FileLintResult, LintOptions, lintMigrationFolder, resolveOptions } from '../engine';
 import { matchesAny } from '../engine/glob';
-import { looksLikeMigration } from '../engine/migrationPaths';
 import { LoadedConfig, loadConfigFile, loadNearestConfig } from '../workspace/configFile';
 import { readSources, siblingMigrations } from '../workspace/migrationFiles';
+import { walkMigrations } from '../workspace/walk';
 import { CliArgs, UsageError } from './args';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'vendor', 'dist', 'out', '.vscode-test']);
 
 export interface LintedFile {
   path: string;
@@ -16,20 +14,9 @@ export interface LintedFile {
   options: LintOptions;
 }
 
-/**
- * Folders are walked (sorted, skipping dependencies and build output) for SQL files that look like migrations or
- * schema files, or that `include` names; files named explicitly are always taken.
- */
-export function collectFiles(paths: readonly string[], included: (file: string) => boolean = () => false): string[] {
+/** Folders are walked for migrations (and what `include` names); files named explicitly are always taken. */
+export function collectFiles(paths: readonly string[], included: (file: string) => boolean): string[] {
   const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && /\.sql$/i.test(entry.name) && (looksLikeMigration(full) || included(full))) files.push(full);
-    }
-  };
   for (const given of paths) {
     let stat: fs.Stats;
     try {
@@ -37,7 +24,7 @@ export function collectFiles(paths: readonly string[], included: (file: string) 
     } catch {
       throw new UsageError(`no such file or folder: ${given}`);
     }
-    if (stat.isDirectory()) walk(given);
+    if (stat.isDirectory()) walkMigrations(given, included, files);
     else files.push(given);
   }
   return [...new Set(files)];

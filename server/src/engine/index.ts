@@ -9,6 +9,7 @@ export { RULES, findRule } from './rules/registry';
 export { validateConfig, resolveOptions } from './config';
 export type { CutoverConfig, ConfigProblem } from './config';
 export { applyEdits } from './fixes/listEdits';
+export { fixRule, fixAllSafe } from './fixes/fixAll';
 export { LineIndex } from './text/lineIndex';
 export type { Position, Range } from './text/lineIndex';
 export * from './types';

@@ -1,4 +1,5 @@
 import { classify, DdlClassification } from './ddl/onlineDdl';
+import { ignoreFileEdit, ignoreStatementEdit } from './fixes/ignoreEdits';
 import { collectIgnores, findIgnore, IgnoreDirective } from './ignores';
 import { SchemaChange } from './model/changes';
 import { RULES } from './rules/registry';
@@ -82,7 +83,10 @@ export function lintFile(source: string, options: LintOptions, path?: string, sc
         report: (finding) => {
           const ignore = findIgnore(ignores, rule.id, statement.start);
           if (ignore) ignore.used.add(rule.id);
-          else findings.push({ rule: rule.id, severity, fixes: [], ...finding });
+          else {
+            const ignore = { statement: ignoreStatementEdit(source, statement, ignores, rule.id), file: ignoreFileEdit(source, ignores, rule.id) };
+            findings.push({ rule: rule.id, severity, fixes: [], ...finding, ignore });
+          }
         },
       };
       rule.check(context);

@@ -37,6 +37,8 @@ export interface Finding {
   end: number;
   fixes: Fix[];
   related?: RelatedLocation[];
+  /** Edits that silence this finding with an ignore comment, for the statement or for the whole file. */
+  ignore?: { statement: OffsetEdit; file: OffsetEdit };
 }
 
 export interface LintOptions {

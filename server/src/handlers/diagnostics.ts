@@ -1,21 +1,11 @@
-import * as fs from 'fs';
-import { Connection, Diagnostic, DiagnosticRelatedInformation, TextDocuments } from 'vscode-languageserver';
+import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { Finding, LineIndex, Schema, lintFile } from '../engine';
-import { toDiagnostic } from '../convert';
-import { runSafe } from '../runSafe';
-import { SchemaCache } from '../schemaCache';
-import { SettingsCache } from '../settings';
+import { Analyzer, filePathOf } from '../analysis';
+import { Publisher } from './publish';
 
 const DEBOUNCE_MS = 150;
 
-export function filePathOf(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-}
-
-/** Lints open documents on open and (debounced) on change, and publishes the result. */
+/** Lints open documents on open, (debounced) on change unless `cutover.lintOnType` is off, and on save. */
 export class DiagnosticsHandler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents linted at least once: the first lint after opening is not debounced. */
@@ -24,83 +14,58 @@ export class DiagnosticsHandler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly settings: SettingsCache,
-    private readonly schemas: SchemaCache,
-    private readonly docsBase: string,
+    private readonly analyzer: Analyzer,
+    private readonly publisher: Publisher,
   ) {}
 
-  schedule(document: TextDocument, immediately = !this.seen.has(document.uri)): void {
-    this.seen.add(document.uri);
-    clearTimeout(this.timers.get(document.uri));
+  changed(document: TextDocument): void {
+    if (!this.seen.has(document.uri)) {
+      this.schedule(document.uri, true);
+      return;
+    }
+    void this.analyzer.settings.get(document.uri, filePathOf(document.uri)).then((s) => {
+      if (s.lintOnType) this.schedule(document.uri, false);
+    });
+  }
+
+  schedule(uri: string, immediately: boolean): void {
+    this.seen.add(uri);
+    clearTimeout(this.timers.get(uri));
     const run = () => {
-      this.timers.delete(document.uri);
-      void this.validate(document.uri);
+      this.timers.delete(uri);
+      void this.validate(uri);
     };
     if (immediately) run();
-    else this.timers.set(document.uri, setTimeout(run, DEBOUNCE_MS));
+    else this.timers.set(uri, setTimeout(run, DEBOUNCE_MS));
   }
 
   revalidateAll(): void {
-    for (const document of this.documents.all()) this.schedule(document, true);
+    for (const document of this.documents.all()) this.schedule(document.uri, true);
   }
 
-  clear(uri: string): void {
+  /** A closed document stops being tracked; its diagnostics are cleared unless the workspace pass re-publishes them. */
+  closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.seen.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private async validate(uri: string): Promise<void> {
+    let analysis;
+    try {
+      analysis = await this.analyzer.analyse(uri);
+    } catch (error) {
+      // A bug in the engine costs this document its diagnostics, never the server.
+      this.connection.console.error(`Error while linting ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
     const document = this.documents.get(uri);
-    if (!document || document.languageId !== 'sql') return;
-    const filePath = filePathOf(uri);
-    const { options } = await this.settings.get(uri, filePath);
-    const current = this.documents.get(uri);
-    // A newer edit may have arrived while the settings were read; its own run will publish.
-    if (!current || current.version !== document.version) return;
-    const diagnostics = runSafe<Diagnostic[]>(this.connection, `linting ${uri}`, [], () => {
-      const text = document.getText();
-      const lines = new LineIndex(text);
-      const schema = filePath ? this.schemas.schemaBefore(filePath, (p) => this.openText(p)) : new Schema();
-      return lintFile(text, options, filePath, schema).findings.map((finding) => {
-        const diagnostic = toDiagnostic(finding, lines, this.docsBase);
-        const related = this.related(finding, uri, lines);
-        if (related.length > 0) diagnostic.relatedInformation = related;
-        return diagnostic;
-      });
-    });
-    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-  }
-
-  private openText(path: string): { text: string; version: number } | undefined {
-    for (const document of this.documents.all()) {
-      if (filePathOf(document.uri) === path) return { text: document.getText(), version: document.version };
+    if (!document) return;
+    if (!analysis) {
+      this.publisher.clear(uri);
+      return;
     }
-    return undefined;
-  }
-
-  /** Related locations in this file or another migration (read from the editor when open, else from disk). */
-  private related(finding: Finding, uri: string, lines: LineIndex): DiagnosticRelatedInformation[] {
-    const out: DiagnosticRelatedInformation[] = [];
-    for (const place of finding.related ?? []) {
-      const samePath = place.path === undefined || place.path === filePathOf(uri);
-      let index = lines;
-      if (!samePath) {
-        const text = this.openText(place.path!)?.text ?? readOrUndefined(place.path!);
-        if (text === undefined) continue;
-        index = new LineIndex(text);
-      }
-      out.push({ location: { uri: samePath ? uri : URI.file(place.path!).toString(), range: index.rangeOf(place.start, place.end) }, message: place.message });
-    }
-    return out;
-  }
-}
-
-function readOrUndefined(path: string): string | undefined {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+    // A newer edit arrived while this one was analysed; its own run will publish.
+    if (document.version !== analysis.version) return;
+    this.publisher.publish(uri, analysis.result.findings, analysis.lines, analysis.filePath, analysis.version);
   }
 }

@@ -1,0 +1,82 @@
+import * as path from 'path';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { FileLintResult, LineIndex, Schema, lintFile } from './engine';
+import { matchesAny } from './engine/glob';
+import { looksLikeMigration } from './engine/migrationPaths';
+import { SchemaCache } from './schemaCache';
+import { DocumentSettings, SettingsCache } from './settings';
+
+export function filePathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export interface DocumentAnalysis {
+  text: string;
+  version: number;
+  lines: LineIndex;
+  result: FileLintResult;
+  settings: DocumentSettings;
+  schema: Schema;
+  filePath?: string;
+}
+
+/**
+ * One place that decides whether a document is linted and lints it: its settings and `.cutover.json`, the schema its
+ * folder's earlier migrations build, then the engine. Diagnostics, code actions and requests all go through it.
+ */
+export class Analyzer {
+  /** Workspace folder paths, longest first, to resolve `cutover.include` globs against. */
+  private folders: string[] = [];
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    readonly settings: SettingsCache,
+    readonly schemas: SchemaCache,
+  ) {}
+
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.folders = uris.map((uri) => filePathOf(uri)).filter((p): p is string => p !== undefined).sort((a, b) => b.length - a.length);
+  }
+
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Migrations by path and naming, plus `include` globs (settings and `.cutover.json`); untitled SQL always. */
+  isLinted(filePath: string | undefined, settings: DocumentSettings): boolean {
+    if (filePath === undefined) return true;
+    if (looksLikeMigration(filePath)) return true;
+    const folder = this.folders.find((f) => filePath.startsWith(f + path.sep));
+    if (folder && matchesAny(path.relative(folder, filePath), settings.include)) return true;
+    const configFile = settings.config.file;
+    return configFile !== undefined && matchesAny(path.relative(path.dirname(configFile), filePath), settings.config.config.include);
+  }
+
+  openText(filePath: string): { text: string; version: number } | undefined {
+    for (const document of this.documents.all()) {
+      if (filePathOf(document.uri) === filePath) return { text: document.getText(), version: document.version };
+    }
+    return undefined;
+  }
+
+  /** Lints an open document; undefined when it is not SQL, not a migration, or no longer open. */
+  async analyse(uri: string): Promise<DocumentAnalysis | undefined> {
+    const document = this.documents.get(uri);
+    if (!document || document.languageId !== 'sql') return undefined;
+    const filePath = filePathOf(uri);
+    const settings = await this.settings.get(uri, filePath);
+    if (!this.isLinted(filePath, settings)) return undefined;
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    return this.analyseText(current.getText(), current.version, filePath, settings);
+  }
+
+  analyseText(text: string, version: number, filePath: string | undefined, settings: DocumentSettings): DocumentAnalysis {
+    const schema = filePath ? this.schemas.schemaBefore(filePath, (p) => this.openText(p)) : new Schema();
+    const result = lintFile(text, settings.options, filePath, schema);
+    return { text, version, lines: new LineIndex(text), result, settings, schema, filePath };
+  }
+}
