@@ -42,7 +42,8 @@ const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additio
     });
     if (process.env.VERBOSE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-    await page.goto(workbenchUrl(port, workspace, { extensionPath: root, testsPath }));
+    // The fixture is a multi-root workspace: two folders, each with its own .cutover.json.
+    await page.goto(workbenchUrl(port, path.join(workspace, 'cutover-tests.code-workspace'), { extensionPath: root, testsPath }));
     code = await Promise.race([done, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
     if (code !== 0) await page.screenshot({ path: path.join(tmp, 'failure.png') }).catch(() => {});
   } finally {

@@ -62,12 +62,16 @@ async function launchBrowser(profileDir, viewport = { width: 1280, height: 800 }
   });
 }
 
-/** The workbench URL that opens `folder` with the extension at `extensionPath` loaded in development mode. */
+/**
+ * The workbench URL that opens `folder` (or a multi-root `.code-workspace` file) with the extension at
+ * `extensionPath` loaded in development mode.
+ */
 function workbenchUrl(port, folder, { extensionPath, testsPath }) {
   const authority = `127.0.0.1:${port}`;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsPath}`]);
-  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://${authority}/?${open}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 module.exports = { freePort, startServer, launchBrowser, workbenchUrl, serverMain };

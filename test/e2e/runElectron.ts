@@ -14,7 +14,7 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_VERSION ?? '1.100.3',
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out/test/e2e/suite/index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      launchArgs: [path.join(workspace, 'cutover-tests.code-workspace'), '--disable-extensions', '--disable-workspace-trust'],
     });
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
