@@ -46,9 +46,9 @@ export class Analyzer {
   }
 
   /** Migrations by path and naming, plus `include` globs (settings and `.cutover.json`); untitled SQL always. */
-  isLinted(filePath: string | undefined, settings: DocumentSettings): boolean {
+  isLinted(filePath: string | undefined, settings: DocumentSettings, text?: string): boolean {
     if (filePath === undefined) return true;
-    if (looksLikeMigration(filePath)) return true;
+    if (looksLikeMigration(filePath, text)) return true;
     const folder = this.folders.find((f) => filePath.startsWith(f + path.sep));
     if (folder && matchesAny(path.relative(folder, filePath), settings.include)) return true;
     const configFile = settings.config.file;
@@ -68,9 +68,8 @@ export class Analyzer {
     if (!document || document.languageId !== 'sql') return undefined;
     const filePath = filePathOf(uri);
     const settings = await this.settings.get(uri, filePath);
-    if (!this.isLinted(filePath, settings)) return undefined;
     const current = this.documents.get(uri);
-    if (!current) return undefined;
+    if (!current || !this.isLinted(filePath, settings, current.getText())) return undefined;
     return this.analyseText(current.getText(), current.version, filePath, settings);
   }
 

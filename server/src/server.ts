@@ -84,7 +84,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(DocumentInfoRequest, async ({ uri }: { uri: string }): Promise<DocumentInfo> => {
     const filePath = filePathOf(uri);
     const documentSettings = await settings.get(uri, filePath);
-    return { target: documentSettings.options.target, linted: analyzer.isLinted(filePath, documentSettings), configFile: documentSettings.config.file };
+    const linted = analyzer.isLinted(filePath, documentSettings, documents.get(uri)?.getText());
+    return { target: documentSettings.options.target, linted, configFile: documentSettings.config.file };
   });
   connection.onRequest(ServerInfoRequest, (): ServerInfo => ({
     pid: process.pid,

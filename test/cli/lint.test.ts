@@ -40,15 +40,16 @@ describe('cutover lint', () => {
     assert.match(stdout, /0 errors, 1 warnings, 0 infos in 3 files/);
   });
 
-  test('folder walks take migrations and files named by include; other SQL only when named explicitly', () => {
+  test('folder walks take migrations (by path or by their schema changes) and include globs; other SQL only when named', () => {
     const folder = tempFolder({
       '.cutover.json': JSON.stringify({ include: ['reports/*.sql'] }),
-      'queries/adhoc.sql': 'DROP TABLE a;\n',
-      'reports/monthly.sql': 'DROP TABLE b;\n',
+      'queries/adhoc.sql': 'SELECT * FROM a WHERE id = 1;\n',
+      'reports/monthly.sql': 'SELECT 2;\n',
       'db/001_x.sql': 'DROP TABLE c;\n',
+      'samples/employees.sql': '-- Sample data\nDROP TABLE IF EXISTS e;\nCREATE TABLE e (id INT PRIMARY KEY);\n',
     });
     const walked = JSON.parse(runCli(['lint', '.', '--format', 'json'], folder).stdout).files.map((f: { path: string }) => f.path);
-    assert.deepEqual(walked, [path.join('db', '001_x.sql'), path.join('reports', 'monthly.sql')]);
+    assert.deepEqual(walked, [path.join('db', '001_x.sql'), path.join('reports', 'monthly.sql'), path.join('samples', 'employees.sql')]);
     const named = JSON.parse(runCli(['lint', 'queries/adhoc.sql', '--format', 'json'], folder).stdout);
     assert.equal(named.files.length, 1);
   });
@@ -74,6 +75,9 @@ describe('cutover lint', () => {
     const badTarget = runCli(['lint', '--target', 'postgres'], dir);
     assert.equal(badTarget.code, 2);
     assert.match(badTarget.stderr, /unknown target "postgres"/);
+    const empty = runCli(['lint', '.'], tempFolder({ 'docs/notes.txt': 'nothing here' }));
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /no SQL migrations found in \./);
     const missing = runCli(['lint', 'nowhere'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder: nowhere/);

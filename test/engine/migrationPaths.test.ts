@@ -19,6 +19,12 @@ describe('which SQL files are migrations', () => {
     }
   });
 
+  test('by content: a file whose statements change the schema', () => {
+    assert.ok(looksLikeMigration('samples/employees.sql', 'DROP DATABASE IF EXISTS employees;\nCREATE TABLE employees (\n  emp_no INT NOT NULL\n);'));
+    assert.ok(looksLikeMigration('x/db_struct.sql', '/*!40101 SET NAMES utf8 */;\n/*!50001 CREATE TABLE `v` (`a` int) */;'));
+    assert.ok(!looksLikeMigration('queries/report.sql', "SELECT * FROM t WHERE note = 'CREATE TABLE x';\n-- ALTER TABLE in a comment is not at a line start? it is:\nSELECT 1;"));
+  });
+
   test('ad-hoc queries, reports and seeds elsewhere are not', () => {
     for (const path of ['queries/monthly_report.sql', 'scratch.sql', 'tools/fix-data.sql', 'README.md', 'migrations/readme.txt']) {
       assert.ok(!looksLikeMigration(path), path);

@@ -62,7 +62,11 @@ export function lintPaths(args: CliArgs, onConfigProblem: (message: string) => v
     const loaded = configFor(file, explicitConfig, configs);
     return loaded.file !== undefined && matchesAny(path.relative(path.dirname(loaded.file), path.resolve(file)), loaded.config.include);
   };
-  const requested = collectFiles(args.pathsGiven ? args.paths : defaultPaths(explicitConfig), included);
+  const paths = args.pathsGiven ? args.paths : defaultPaths(explicitConfig);
+  const requested = collectFiles(paths, included);
+  if (requested.length === 0) {
+    throw new UsageError(`no SQL migrations found in ${paths.join(', ')} (files named explicitly are always linted; \`include\` in .cutover.json adds others)`);
+  }
   const groups = new Map<string, { files: string[]; options: LintOptions }>();
   for (const file of requested) {
     const loaded = configFor(file, explicitConfig, configs);

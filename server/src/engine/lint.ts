@@ -31,6 +31,10 @@ export interface FileLintResult {
   schemaAfter: Schema;
 }
 
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 function severityFor(rule: RuleDefinition, options: LintOptions): Severity | undefined {
   const setting = options.rules?.[rule.id] ?? rule.severity[options.target];
   return setting === 'off' ? undefined : setting;
@@ -79,7 +83,9 @@ export function lintFile(source: string, options: LintOptions, path?: string, sc
         rollback,
         classification: () => (classification ??= classify(change, current, { target: options.target, mysqlVersion })),
         createdInChange: (table) => created.has(table.toLowerCase()),
-        createdLaterInFile: (table) => changes.slice(index + 1).some((c) => c.kind === 'create-table' && c.table.name.toLowerCase() === table.toLowerCase()),
+        createdLaterInFile: (table) => changes.slice(index + 1).some((c) => c.kind === 'create-table' && sameName(c.table.name, table)),
+        replacedLaterInFile: (table) =>
+          changes.slice(index + 1).some((c) => (c.kind === 'drop-table' && c.tables.some((t) => sameName(t.name, table))) || (c.kind === 'create-object' && c.objectType === 'VIEW' && sameName(c.name?.name ?? '', table))),
         report: (finding) => {
           const ignore = findIgnore(ignores, rule.id, statement.start);
           if (ignore) ignore.used.add(rule.id);

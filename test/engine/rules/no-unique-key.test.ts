@@ -17,6 +17,7 @@ describe('no-unique-key', () => {
     assertClean('CREATE TABLE c (email VARCHAR(255) NOT NULL, tenant INT NOT NULL, UNIQUE KEY (tenant, email));', RULE);
     assertClean('CREATE TABLE d (id BIGINT NOT NULL UNIQUE);', RULE);
     assertClean('CREATE TABLE e LIKE a;', RULE);
+    assertClean('CREATE TABLE `v_sales` (`total` int);\nDROP TABLE IF EXISTS `v_sales`;\nCREATE VIEW `v_sales` AS SELECT 1 AS total;', RULE);
   });
 
   test('flags dropping the last key, not swapping it', () => {

@@ -228,11 +228,33 @@ describe('splitter: migration tools', () => {
     assertSpan(src, statements[0], trigger, ';');
   });
 
-  test('goose StatementBegin block without a trailing semicolon', () => {
-    const src = '-- +goose Up\n-- +goose StatementBegin\nSELECT 1; SELECT 2\n-- +goose StatementEnd\n';
+  test('a goose block of several plain statements: goose sends them in one call, the server runs each', () => {
+    const src = '-- +goose Up\n-- +goose StatementBegin\nALTER TABLE t ADD COLUMN a INT, ADD COLUMN b INT;\nUPDATE t SET a = 1, b = 2\n-- +goose StatementEnd\n';
     const { statements } = splitStatements(src);
-    assert.equal(statements.length, 1);
-    assertSpan(src, statements[0], 'SELECT 1; SELECT 2');
+    assert.deepEqual(statements.map((s) => s.text), ['ALTER TABLE t ADD COLUMN a INT, ADD COLUMN b INT', 'UPDATE t SET a = 1, b = 2']);
+  });
+
+  test('a routine body without DELIMITER stays one statement (drivers send it whole; the server reads BEGIN … END)', () => {
+    const procedure = [
+      'CREATE DEFINER=`root`@`%` PROCEDURE migrate_users()',
+      'proc: BEGIN',
+      '  DECLARE n INT DEFAULT 0;',
+      '  IF n = 0 THEN SELECT 1; ELSE SELECT CASE WHEN n > 1 THEN 2 END; END IF;',
+      '  CASE n WHEN 1 THEN SELECT 1; ELSE BEGIN SELECT 2; END; END CASE;',
+      '  WHILE n < 3 DO SET n = n + 1; END WHILE;',
+      '  ALTER TABLE users DROP COLUMN email;',
+      'END proc',
+    ].join('\n');
+    const src = `${procedure};\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1;\nALTER TABLE users ADD COLUMN z INT;\n`;
+    const { statements } = splitStatements(src);
+    assert.deepEqual(statements.map((s) => s.text), [procedure, 'CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1', 'ALTER TABLE users ADD COLUMN z INT']);
+  });
+
+  test('the mysql client command `source file` is a directive, not a statement', () => {
+    const src = 'CREATE TABLE a (id INT);\nsource load_departments.dump ;\nSOURCE other.sql\nSELECT 1;';
+    const { statements, directives } = splitStatements(src);
+    assert.deepEqual(statements.map((s) => s.text), ['CREATE TABLE a (id INT)', 'SELECT 1']);
+    assert.deepEqual(directives.map((d) => [d.kind, d.text]), [['client-command', 'source load_departments.dump ;'], ['client-command', 'SOURCE other.sql']]);
   });
 
   test('dbmate migrate:up / migrate:down', () => {

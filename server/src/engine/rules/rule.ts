@@ -22,6 +22,8 @@ export interface RuleContext {
   createdInChange(table: string): boolean;
   /** True when a later statement of the same file creates the table (the drop-and-recreate of dumps). */
   createdLaterInFile(table: string): boolean;
+  /** True when a later statement of the same file drops the table or puts a view of that name in its place. */
+  replacedLaterInFile(table: string): boolean;
   report(finding: { start: number; end: number; message: string; fixes?: Fix[]; related?: RelatedLocation[] }): void;
 }
 

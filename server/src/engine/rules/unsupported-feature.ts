@@ -18,8 +18,8 @@ export default defineRule({
   appliesToRollbacks: true,
   docs: `## What it does
 Flags statements PlanetScale rejects (schema lint \`UNSUPPORTED_FEATURE\`): \`CREATE TRIGGER\`, \`CREATE PROCEDURE\`,
-\`CREATE FUNCTION\`, \`CREATE EVENT\` (and their \`DROP\`s), \`CREATE/DROP DATABASE\` or \`SCHEMA\`, and tables with an
-\`ENGINE\` other than InnoDB.
+\`CREATE FUNCTION\`, \`CREATE EVENT\`, \`CREATE/DROP DATABASE\` or \`SCHEMA\`, and tables with an \`ENGINE\` other than
+InnoDB. Dropping a trigger or routine (cleanup, rollbacks) is left alone.
 
 ## Why is this bad?
 PlanetScale databases run on Vitess, which supports neither stored routines, triggers nor events in deploy requests, and
@@ -40,7 +40,8 @@ No fix.
     const change = context.change;
     if (change.kind === 'create-object' || change.kind === 'drop-object') {
       const reason = OBJECT_REASONS[change.objectType];
-      if (!reason) return;
+      // Dropping a routine or trigger (cleanup, a rollback) creates nothing PlanetScale would refuse to hold.
+      if (!reason || (change.kind === 'drop-object' && change.objectType !== 'DATABASE' && change.objectType !== 'SCHEMA')) return;
       context.report({
         start: change.keyword.start,
         end: change.keyword.end,

@@ -7,7 +7,7 @@ export type Section = 'none' | 'up' | 'down';
 export interface Directive {
   kind:
     | 'goose-up' | 'goose-down' | 'goose-statement-begin' | 'goose-statement-end' | 'goose-no-transaction'
-    | 'migrate-up' | 'migrate-down' | 'drizzle-breakpoint' | 'delimiter';
+    | 'migrate-up' | 'migrate-down' | 'drizzle-breakpoint' | 'delimiter' | 'client-command';
   start: number;
   end: number;
   text: string;
@@ -110,6 +110,7 @@ class Splitter {
   private gap: Token[] = [];
   private gapAfterCode = false;
   private leading: Token[] = [];
+  private readonly body = new CompoundBody();
 
   constructor(private readonly src: string) {
     this.lexer = new Lexer(src);
@@ -142,8 +143,14 @@ class Splitter {
   private step(t: Token): void {
     if (t.kind === 'comment' && this.commentDirective(t)) return;
     if (t.kind === 'word' && t.upper === 'DELIMITER' && this.delimiterDirective(t)) return;
+    if (t.kind === 'word' && t.upper === 'SOURCE' && this.sourceDirective(t)) return;
     if (t.kind === 'punct' && t.text === '-' && this.drizzleDirective(t)) return;
-    if (!this.inBlock && CODE.has(t.kind) && this.splitAtDelimiter(t)) return;
+    if (CODE.has(t.kind)) {
+      // With the default delimiter (no DELIMITER line: a driver sending the file, or a goose block), the server itself
+      // reads a routine's BEGIN … END body, so its semicolons do not end the statement.
+      const inBody = this.delimiter === ';' && this.body.inside(t);
+      if (!inBody && this.splitAtDelimiter(t)) return;
+    }
     this.add(t);
   }
 
@@ -164,6 +171,7 @@ class Splitter {
   private flush(delimEnd: number | undefined): void {
     const cur = this.cur;
     this.cur = [];
+    this.body.reset();
     let last = cur.length - 1;
     while (last >= 0 && isBlank(cur[last])) last--;
     const tokens = cur.slice(0, last + 1);
@@ -246,6 +254,16 @@ class Splitter {
     return true;
   }
 
+  /** The mysql client's `source file` (or `\. file`) between statements: a client command, not SQL for the server. */
+  private sourceDirective(t: Token): boolean {
+    if (this.cur.length > 0 || this.lexer.inConditional || !atLineStart(this.src, t.start)) return false;
+    const line = /^SOURCE[ \t]+\S[^\r\n]*/i.exec(this.src.slice(t.start, t.start + 4096));
+    if (!line) return false;
+    this.directive('client-command', t.start, t.start + line[0].length);
+    this.jump(t.start + line[0].length);
+    return true;
+  }
+
   private drizzleDirective(t: Token): boolean {
     if (this.lexer.inConditional) return false;
     DRIZZLE.lastIndex = t.start;
@@ -311,3 +329,46 @@ class Splitter {
     return k;
   }
 }
+
+/**
+ * Follows CREATE PROCEDURE / FUNCTION / TRIGGER / EVENT statements through their BEGIN … END bodies, so the semicolons
+ * inside a body do not split it. CASE … END nests like BEGIN … END; END IF / LOOP / WHILE / REPEAT close constructs
+ * that never opened a level (IF() is also a function, so IF itself is not counted).
+ */
+class CompoundBody {
+  private firstWord = '';
+  private seen = 0;
+  private routine = false;
+  private depth = 0;
+  private pendingEnd = false;
+
+  reset(): void {
+    this.firstWord = '';
+    this.seen = 0;
+    this.routine = false;
+    this.depth = 0;
+    this.pendingEnd = false;
+  }
+
+  /** Takes the next code token of the statement; true while inside a body (after the token). */
+  inside(t: Token): boolean {
+    const word = t.kind === 'word' ? t.upper ?? '' : '';
+    if (this.seen++ === 0) this.firstWord = word;
+    if (!this.routine) {
+      this.routine = this.firstWord === 'CREATE' && this.seen <= 16 && ROUTINES.has(word);
+      return false;
+    }
+    if (this.pendingEnd) {
+      this.pendingEnd = false;
+      if (UNCOUNTED_ENDS.has(word)) return this.depth > 0;
+      this.depth = Math.max(0, this.depth - 1);
+      if (word === 'CASE') return this.depth > 0;
+    }
+    if (word === 'BEGIN' || word === 'CASE') this.depth++;
+    else if (word === 'END') this.pendingEnd = true;
+    return this.depth > 0;
+  }
+}
+
+const ROUTINES = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT']);
+const UNCOUNTED_ENDS = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT']);
