@@ -13,13 +13,13 @@ export interface IgnoreDirective {
   /** The comment holding the directive. */
   start: number;
   end: number;
-  /** For statement ignores: the statement it applies to. */
-  statementStart?: number;
+  /** For statement ignores: the statement (SQL) or PHP statement it applies to. */
+  appliesTo?: { start: number; end: number };
   /** Rules this directive actually silenced, filled in while linting. */
   used: Set<string>;
 }
 
-const DIRECTIVE = /^(?:--|#|\/\*)\s*cutover-ignore(-file)?\b([^\n]*)/;
+const DIRECTIVE = /^(?:--|#|\/\*|\/\/)\s*cutover-ignore(-file)?\b([^\n]*)/;
 
 function parseDirective(comment: Token): { file: boolean; rules: string[] } | undefined {
   const match = DIRECTIVE.exec(comment.text);
@@ -45,7 +45,7 @@ export function collectIgnores(statements: readonly Statement[], tokensBeforeFir
       rules: parsed.rules,
       start: comment.start,
       end: comment.end,
-      statementStart: parsed.file ? undefined : statement?.start,
+      appliesTo: parsed.file || !statement ? undefined : { start: statement.start, end: statement.endWithDelimiter },
       used: new Set(),
     });
   };
@@ -55,9 +55,16 @@ export function collectIgnores(statements: readonly Statement[], tokensBeforeFir
   return ignores;
 }
 
-/** The directive that silences `rule` for the statement starting at `statementStart`, if any. */
-export function findIgnore(ignores: readonly IgnoreDirective[], rule: string, statementStart: number): IgnoreDirective | undefined {
+/** The directive that silences `rule` for a finding at `offset`, if any. */
+export function findIgnore(ignores: readonly IgnoreDirective[], rule: string, offset: number): IgnoreDirective | undefined {
   return ignores.find(
-    (i) => (i.scope === 'file' || i.statementStart === statementStart) && (i.rules.length === 0 || i.rules.includes(rule)),
+    (i) =>
+      (i.scope === 'file' || (i.appliesTo !== undefined && i.appliesTo.start <= offset && offset <= i.appliesTo.end)) &&
+      (i.rules.length === 0 || i.rules.includes(rule)),
   );
+}
+
+/** Reads a directive comment's text: whether it is file-wide and the rules it names; undefined when it is none. */
+export function readIgnoreDirective(text: string): { file: boolean; rules: string[] } | undefined {
+  return parseDirective({ text } as Token);
 }

@@ -16,7 +16,7 @@ function lineBreak(source: string): string {
 function extend(source: string, directive: IgnoreDirective, rule: string): OffsetEdit {
   const text = source.slice(directive.start, directive.end);
   // Blank out the comment's own marker (same length) so only a `-- reason` separator can match.
-  const reason = /\s(--|#)\s?/.exec(text.replace(/^(--|#|\/\*)/, (marker) => ' '.repeat(marker.length)));
+  const reason = /\s(--|#)\s?/.exec(text.replace(/^(--|#|\/\*|\/\/)/, (marker) => ' '.repeat(marker.length)));
   const blockEnd = text.endsWith('*/') ? text.length - 2 : text.length;
   let at = reason ? reason.index : blockEnd;
   while (at > 0 && /\s/.test(text[at - 1])) at--;
@@ -25,7 +25,7 @@ function extend(source: string, directive: IgnoreDirective, rule: string): Offse
 
 /** "Ignore for this statement": a `-- cutover-ignore <rule>` line above it, or the rule added to the one already there. */
 export function ignoreStatementEdit(source: string, statement: Statement, ignores: readonly IgnoreDirective[], rule: string): OffsetEdit {
-  const existing = ignores.find((i) => i.scope === 'statement' && i.statementStart === statement.start && i.rules.length > 0);
+  const existing = ignores.find((i) => i.scope === 'statement' && i.appliesTo?.start === statement.start && i.rules.length > 0);
   if (existing) return extend(source, existing, rule);
   const at = lineStart(source, statement.start);
   const indent = /^[ \t]*/.exec(source.slice(at, statement.start))?.[0] ?? '';

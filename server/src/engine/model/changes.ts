@@ -73,6 +73,8 @@ export type ReferentialActionName = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RE
 export interface ReferentialAction extends Span {
   event: 'DELETE' | 'UPDATE';
   action: ReferentialActionName;
+  /** Edits that remove the action in a PHP migration (`->cascadeOnDelete()`, `->onDelete('cascade')`); SQL needs none. */
+  phpRemoval?: Array<{ start: number; end: number; newText: string }>;
 }
 
 export interface ForeignKeyDefinition extends Span {
@@ -84,6 +86,8 @@ export interface ForeignKeyDefinition extends Span {
   referencedTable?: Name;
   referencedColumns: Name[];
   actions: ReferentialAction[];
+  /** In a PHP migration, the edits that remove the constraint, with and without keeping an index on its columns. */
+  phpRemoval?: { keepingIndex: Array<{ start: number; end: number; newText: string }>; withoutIndex: Array<{ start: number; end: number; newText: string }> };
 }
 
 export interface TableOption extends Span {

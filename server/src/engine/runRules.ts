@@ -1,0 +1,105 @@
+import { classify, DdlClassification } from './ddl/onlineDdl';
+import { findIgnore, IgnoreDirective } from './ignores';
+import { SchemaChange } from './model/changes';
+import { RULES } from './rules/registry';
+import { RuleContext, RuleDefinition } from './rules/rule';
+import { applyChange } from './schema/apply';
+import { Schema } from './schema/model';
+import { Statement } from './sql/splitter';
+import { DEFAULT_MYSQL_VERSION, Finding, LintOptions, OffsetEdit, Severity } from './types';
+
+/** One statement to judge: a SQL statement, or a change read from a PHP migration (with a statement-like span). */
+export interface LintUnit {
+  statement: Statement;
+  change: SchemaChange;
+  rollback: boolean;
+}
+
+export type AnalysedStatement = LintUnit;
+
+export interface FileLintResult {
+  findings: Finding[];
+  statements: AnalysedStatement[];
+  /** The schema after the file's forward statements (rollbacks are not applied). */
+  schemaAfter: Schema;
+}
+
+export interface RuleRun {
+  source: string;
+  path?: string;
+  options: LintOptions;
+  schemaBefore: Schema;
+  ignores: IgnoreDirective[];
+  /** The edits that would silence `rule` for a finding at `offset` of `unit`, for the statement or the file. */
+  ignoreEdits(unit: LintUnit, rule: string, offset: number): { statement: OffsetEdit; file: OffsetEdit };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function severityFor(rule: RuleDefinition, options: LintOptions): Severity | undefined {
+  const setting = options.rules?.[rule.id] ?? rule.severity[options.target];
+  return setting === 'off' ? undefined : setting;
+}
+
+/**
+ * Judges each unit by every enabled rule against the schema before it, then applies it. Ignore comments silence
+ * findings; rollbacks are judged against the schema after the forward change and never change it.
+ */
+export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResult {
+  const { source, path, options, ignores } = run;
+  const findings: Finding[] = [];
+  const schema = run.schemaBefore.clone();
+  const created = new Set<string>();
+  const mysqlVersion = options.mysqlVersion ?? DEFAULT_MYSQL_VERSION;
+  const disabled = RULES.filter((rule) => severityFor(rule, options) === undefined);
+  for (const ignore of ignores) for (const rule of disabled) if (ignore.rules.includes(rule.id)) ignore.used.add(rule.id);
+  const enabled = RULES.map((rule) => ({ rule, severity: severityFor(rule, options) })).filter((r): r is { rule: RuleDefinition; severity: Severity } => r.severity !== undefined);
+  const changes = units.map((u) => u.change);
+  // A rollback runs against the schema after the forward change; replaying it too would undo the change.
+  let forwardSchema = schema;
+
+  units.forEach((unit, index) => {
+    const { statement, change, rollback } = unit;
+    if (rollback && forwardSchema === schema) forwardSchema = schema.clone();
+    const current = rollback ? forwardSchema : schema;
+    let classification: DdlClassification | undefined;
+    for (const { rule, severity } of enabled) {
+      if (rollback && !rule.appliesToRollbacks) {
+        // An ignore for a rule that does not judge rollbacks is not "unused" there: it had nothing to do.
+        findIgnore(ignores, rule.id, statement.start)?.used.add(rule.id);
+        continue;
+      }
+      const later = changes.slice(index + 1);
+      const context: RuleContext = {
+        source,
+        path,
+        target: options.target,
+        mysqlVersion,
+        statement,
+        change,
+        schema: current,
+        rollback,
+        classification: () => (classification ??= classify(change, current, { target: options.target, mysqlVersion })),
+        createdInChange: (table) => created.has(table.toLowerCase()),
+        createdLaterInFile: (table) => later.some((c) => c.kind === 'create-table' && sameName(c.table.name, table)),
+        replacedLaterInFile: (table) =>
+          later.some((c) => (c.kind === 'drop-table' && c.tables.some((t) => sameName(t.name, table))) || (c.kind === 'create-object' && c.objectType === 'VIEW' && sameName(c.name?.name ?? '', table))),
+        report: (finding) => {
+          const ignore = findIgnore(ignores, rule.id, finding.start);
+          if (ignore) ignore.used.add(rule.id);
+          else findings.push({ rule: rule.id, severity, fixes: [], ...finding, ignore: run.ignoreEdits(unit, rule.id, finding.start) });
+        },
+      };
+      rule.check(context);
+    }
+    applyChange(current, change, { path, start: statement.start, end: statement.end });
+    if (change.kind === 'create-table' && !rollback) created.add(change.table.name.toLowerCase());
+  });
+  for (const { rule, severity } of enabled) {
+    rule.finishFile?.({ source, ignores, report: (finding) => findings.push({ rule: rule.id, severity, fixes: [], ...finding }) });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { findings, statements: [...units], schemaAfter: schema };
+}
