@@ -1,0 +1,355 @@
+import type { Node } from 'php-parser';
+import { EmbeddedSql, PhpProblem } from './types';
+
+/**
+ * SQL written as a PHP string: the first argument of `$this->addSql(…)` (Doctrine) or `DB::statement(…)` /
+ * `DB::unprepared(…)` (Laravel). The literal is decoded exactly as PHP does it (escapes, flexible heredoc indentation,
+ * bytes → UTF-8), keeping for every code unit of the SQL the PHP source offset of the character or escape sequence
+ * that produced it, so diagnostics and fixes land on the PHP text.
+ *
+ * Accepted: single-quoted, double-quoted and heredoc strings without interpolation, nowdocs, and `.` concatenations
+ * of those (parenthesised or not, over several lines). Anything else (variables, interpolation, calls, constants…) is
+ * a PhpProblem: SQL that is only known at run time is never guessed at.
+ *
+ * Offsets (`toSource`): for an offset inside a literal, the source offset of the character that produced that SQL
+ * character (the backslash for an escape sequence); `sql.length` → the end of the last literal's content (its closing
+ * quote, or the newline before a heredoc's closing label). An offset on the boundary between two concatenated
+ * literals maps to the end of the left one's content; pass `side = 'right'` to get the start of the right one's
+ * content instead (useful for the start of an edit). Both are positions inside string content, so replacing
+ * `[toSource(a), toSource(b))` keeps the quotes balanced; an edit that spans two literals of different kinds still
+ * needs care (see `encode`).
+ */
+
+export type LiteralKind = 'single' | 'double' | 'heredoc' | 'nowdoc';
+
+/** A decoded literal of the argument, in SQL and in source coordinates. */
+export interface EmbeddedLiteral {
+  kind: LiteralKind;
+  /** Content span in the PHP source (quotes and heredoc markers excluded). */
+  contentStart: number;
+  contentEnd: number;
+  /** Span of this literal's text in the decoded SQL. */
+  sqlStart: number;
+  sqlEnd: number;
+  /** The closing marker's indentation (flexible heredoc/nowdoc), '' otherwise. */
+  indent: string;
+  /** The heredoc/nowdoc label, '' otherwise. */
+  label: string;
+}
+
+/** EmbeddedSql with the extras this module provides; usable wherever EmbeddedSql is expected. */
+export interface DecodedEmbeddedSql extends EmbeddedSql {
+  literals: EmbeddedLiteral[];
+  toSource(offset: number, side?: 'left' | 'right'): number;
+  /** Escapes `text` for the literal that SQL offset `at` falls in (the left one on a boundary; the first literal
+   *  when omitted, which is exact whenever all the literals are of the same kind). */
+  encode(text: string, at?: number): string;
+}
+
+export function isPhpProblem(value: EmbeddedSql | PhpProblem): value is PhpProblem {
+  return (value as PhpProblem).message !== undefined && (value as EmbeddedSql).sql === undefined;
+}
+
+export const NON_LITERAL_MESSAGE = 'SQL built from non-literal parts is not checked';
+
+interface Loc { start: { offset: number }; end: { offset: number } }
+type AnyNode = Node & Record<string, unknown>;
+
+class Failure {
+  constructor(readonly node: Node | null, readonly message: string) {}
+}
+
+export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): DecodedEmbeddedSql | PhpProblem {
+  let node = arg as AnyNode;
+  if (node.kind === 'namedargument' && node.value) node = node.value as AnyNode;
+  const span = locOf(node) ?? locOf(arg as AnyNode);
+  const start = span?.start.offset ?? 0;
+  const end = span?.end.offset ?? start;
+  try {
+    const parts: Node[] = [];
+    flatten(node, parts);
+    let sql = '';
+    const map: number[] = [];
+    const literals: EmbeddedLiteral[] = [];
+    for (const part of parts) {
+      const decoded = decodeLiteral(part as AnyNode, source);
+      literals.push({ ...decoded.literal, sqlStart: sql.length, sqlEnd: sql.length + decoded.text.length });
+      sql += decoded.text;
+      for (const offset of decoded.map) map.push(offset);
+    }
+    return makeEmbedded(sql, map, literals, start, end, rollback);
+  } catch (err) {
+    if (!(err instanceof Failure)) throw err;
+    return { start, end, message: err.message };
+  }
+}
+
+/** Escapes text so that, written inside a literal of that kind, PHP reads it back as `text`. */
+export function encodeForLiteral(text: string, kind: LiteralKind, indent = '', label = ''): string {
+  switch (kind) {
+    case 'single':
+      return text.replace(/[\\']/g, '\\$&');
+    case 'double':
+      return text.replace(/[\\"$]/g, '\\$&');
+    case 'heredoc': {
+      // Every new line gets the closing marker's indentation back; a line that would read as the closing label has
+      // its first letter written as a hex escape.
+      const escaped = text.replace(/[\\$]/g, '\\$&');
+      return reindent(escaped, indent, label, (line) => `\\x${line.charCodeAt(0).toString(16)}${line.slice(1)}`);
+    }
+    case 'nowdoc':
+      // Nothing can be escaped in a nowdoc: a line reading as the closing label cannot be written (documented limit).
+      return reindent(text, indent, label, (line) => line);
+  }
+}
+
+function reindent(text: string, indent: string, label: string, guard: (line: string) => string): string {
+  const lines = text.split(/(\r\n|\n|\r)/);
+  for (let i = 2; i < lines.length; i += 2) {
+    const line = lines[i];
+    const closes = label !== '' && line.replace(/^[ \t]*/, '').startsWith(label) &&
+      !/^[A-Za-z0-9_\x80-\uffff]/.test(line.replace(/^[ \t]*/, '').slice(label.length));
+    lines[i] = indent + (closes ? guard(line) : line);
+  }
+  return lines.join('');
+}
+
+function makeEmbedded(sql: string, map: number[], literals: EmbeddedLiteral[], start: number, end: number,
+  rollback: boolean): DecodedEmbeddedSql {
+  const clamp = (offset: number) => Math.max(0, Math.min(sql.length, Math.floor(offset)));
+  /** The literal an SQL offset belongs to: the first whose span contains it (so the left one on a boundary). */
+  const literalAt = (offset: number, side: 'left' | 'right'): EmbeddedLiteral => {
+    if (side === 'right') {
+      for (const lit of literals) if (offset < lit.sqlEnd) return lit;
+      return literals[literals.length - 1];
+    }
+    for (const lit of literals) if (offset <= lit.sqlEnd) return lit;
+    return literals[literals.length - 1];
+  };
+  return {
+    sql,
+    start,
+    end,
+    rollback,
+    literals,
+    toSource(offset: number, side: 'left' | 'right' = 'left'): number {
+      const i = clamp(offset);
+      const lit = literalAt(i, side);
+      return i === lit.sqlEnd ? lit.contentEnd : map[i];
+    },
+    encode(text: string, at?: number): string {
+      const lit = at === undefined ? literals[0] : literalAt(clamp(at), 'left');
+      return encodeForLiteral(text, lit.kind, lit.indent, lit.label);
+    },
+  };
+}
+
+function locOf(node: AnyNode | null | undefined): Loc | null {
+  return (node?.loc as Loc | null | undefined) ?? null;
+}
+
+/** The literals of a `.` concatenation, left to right; throws Failure on anything that is not a literal. */
+function flatten(node: AnyNode, out: Node[]): void {
+  if (node.kind === 'bin' && node.type === '.') {
+    flatten(node.left as AnyNode, out);
+    flatten(node.right as AnyNode, out);
+    return;
+  }
+  if (node.kind === 'string' || node.kind === 'nowdoc') {
+    out.push(node);
+    return;
+  }
+  if (node.kind === 'encapsed' && (node.type === 'heredoc' || node.type === 'string') &&
+    (node.value as AnyNode[]).every((part) => (part.expression as AnyNode | undefined)?.kind === 'string')) {
+    out.push(node);
+    return;
+  }
+  throw new Failure(node, `${NON_LITERAL_MESSAGE} (${describe(node)}).`);
+}
+
+function describe(node: AnyNode): string {
+  const name = (n: unknown): string => {
+    const x = n as AnyNode | undefined;
+    if (!x) return '';
+    if (typeof x.name === 'string') return x.name;
+    if (x.kind === 'identifier' || x.kind === 'name') return String(x.name ?? '');
+    return '';
+  };
+  switch (node.kind) {
+    case 'variable': return typeof node.name === 'string' ? `variable $${node.name}` : 'a variable';
+    case 'encapsed': return node.type === 'shell' ? 'a shell command' : 'string interpolation';
+    case 'call': {
+      const callee = node.what as AnyNode;
+      if (callee.kind === 'name') return `call to ${name(callee)}()`;
+      if (callee.kind === 'propertylookup' || callee.kind === 'nullsafepropertylookup') {
+        return `method call ${name(callee.offset)}()`;
+      }
+      if (callee.kind === 'staticlookup') return `static call ${name(callee.what)}::${name(callee.offset)}()`;
+      return 'a function call';
+    }
+    case 'name': return `constant ${name(node)}`;
+    case 'staticlookup': case 'classconstant': return 'a class constant';
+    case 'propertylookup': case 'nullsafepropertylookup': case 'offsetlookup': return 'a property or array value';
+    case 'bin': return `operator ${String(node.type)}`;
+    case 'magic': return `magic constant ${String(node.raw)}`;
+    default: return `${node.kind} expression`;
+  }
+}
+
+interface Decoded { text: string; map: number[]; literal: Omit<EmbeddedLiteral, 'sqlStart' | 'sqlEnd'> }
+
+function decodeLiteral(node: AnyNode, source: string): Decoded {
+  const loc = locOf(node);
+  if (!loc) throw new Failure(node, 'The string literal has no position; SQL in it is not checked.');
+  const from = loc.start.offset;
+  const to = loc.end.offset;
+  let q = from;
+  if (source[q] === 'b' || source[q] === 'B') q++;
+  if (node.kind === 'string' && (source[q] === "'" || source[q] === '"')) {
+    if (source[to - 1] !== source[q] || to - 1 <= q) throw unreadable(node);
+    const kind: LiteralKind = source[q] === "'" ? 'single' : 'double';
+    const raw = source.slice(q + 1, to - 1);
+    const rawMap = Array.from({ length: raw.length }, (_, i) => q + 1 + i);
+    const { text, map } = kind === 'single' ? unescapeSingle(raw, rawMap) : unescapeDouble(raw, rawMap, '"', node);
+    return { text, map, literal: { kind, contentStart: q + 1, contentEnd: to - 1, indent: '', label: '' } };
+  }
+  if (source.startsWith('<<<', q)) return decodeDoc(node, source, q + 3, to);
+  throw unreadable(node);
+}
+
+function unreadable(node: Node): Failure {
+  return new Failure(node, 'The string literal could not be read; SQL in it is not checked.');
+}
+
+/** Heredoc or nowdoc starting after `<<<` at `pos`, ending (closing label included) at `to`. */
+function decodeDoc(node: AnyNode, source: string, pos: number, to: number): Decoded {
+  const head = /^[ \t]*(["']?)([A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)\1(\r\n|\n|\r)/.exec(source.slice(pos, to));
+  if (!head) throw unreadable(node);
+  const nowdoc = head[1] === "'";
+  const label = head[2];
+  const openNewline = pos + head[0].length - head[3].length;
+  const bodyStart = pos + head[0].length;
+  if (source.slice(to - label.length, to) !== label) throw unreadable(node);
+  let indentStart = to - label.length;
+  while (indentStart > bodyStart - 1 && (source[indentStart - 1] === ' ' || source[indentStart - 1] === '\t')) {
+    indentStart--;
+  }
+  const indent = source.slice(indentStart, to - label.length);
+  let closeNewline = indentStart - 1;
+  if (source[closeNewline] !== '\n' && source[closeNewline] !== '\r') throw unreadable(node);
+  if (source[closeNewline] === '\n' && source[closeNewline - 1] === '\r' && closeNewline - 1 >= openNewline) {
+    closeNewline--;
+  }
+  const bodyEnd = Math.max(bodyStart, closeNewline);
+  // Strip the closing marker's indentation from every body line (whitespace-only lines may have less), then unescape.
+  let raw = '';
+  const rawMap: number[] = [];
+  let lineStart = true;
+  for (let i = bodyStart; i < bodyEnd;) {
+    if (lineStart) {
+      for (let skip = 0; skip < indent.length && i < bodyEnd && (source[i] === ' ' || source[i] === '\t'); skip++) i++;
+      lineStart = false;
+      continue;
+    }
+    const ch = source[i];
+    raw += ch;
+    rawMap.push(i);
+    i++;
+    if (ch === '\n' || (ch === '\r' && source[i] !== '\n')) lineStart = true;
+  }
+  const kind: LiteralKind = nowdoc ? 'nowdoc' : 'heredoc';
+  const { text, map } = nowdoc ? { text: raw, map: rawMap } : unescapeDouble(raw, rawMap, '', node);
+  return { text, map, literal: { kind, contentStart: bodyStart, contentEnd: bodyEnd, indent, label } };
+}
+
+function unescapeSingle(raw: string, rawMap: number[]): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\' && (raw[i + 1] === "'" || raw[i + 1] === '\\')) {
+      text += raw[i + 1];
+      map.push(rawMap[i]);
+      i++;
+    } else {
+      text += raw[i];
+      map.push(rawMap[i]);
+    }
+  }
+  return { text, map };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$' };
+const isHex = (c: string | undefined) => c !== undefined && /^[0-9A-Fa-f]$/.test(c);
+const isOct = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
+
+/** PHP's double-quote/heredoc escape processing (`quote` is '"' for double quotes, '' for heredoc). Bytes from
+ *  `\x`, octal and `\u{}` escapes are gathered and read as UTF-8; bytes that are not UTF-8 are a Failure. */
+function unescapeDouble(raw: string, rawMap: number[], quote: string, node: Node): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  let bytes: number[] = [];
+  let byteOffsets: number[] = [];
+  const flush = () => {
+    if (bytes.length === 0) return;
+    let decoded: string;
+    try {
+      decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(bytes));
+    } catch {
+      throw new Failure(node, 'The string has escaped bytes that are not UTF-8 text; SQL in it is not checked.');
+    }
+    let b = 0;
+    for (const ch of decoded) {
+      const cp = ch.codePointAt(0)!;
+      for (let k = 0; k < ch.length; k++) map.push(byteOffsets[b]);
+      text += ch;
+      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    bytes = [];
+    byteOffsets = [];
+  };
+  const emit = (s: string, at: number) => {
+    flush();
+    text += s;
+    for (let k = 0; k < s.length; k++) map.push(at);
+  };
+  const emitByte = (value: number, at: number) => {
+    if (value < 0x80 && bytes.length === 0) emit(String.fromCharCode(value), at);
+    else { bytes.push(value & 0xff); byteOffsets.push(at); }
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const at = rawMap[i];
+    if (raw[i] !== '\\' || i + 1 >= raw.length) {
+      emit(raw[i], at);
+      continue;
+    }
+    const c = raw[i + 1];
+    if (SIMPLE_ESCAPES[c] !== undefined || (quote !== '' && c === quote)) {
+      emit(SIMPLE_ESCAPES[c] ?? c, at);
+      i++;
+    } else if ((c === 'x' || c === 'X') && isHex(raw[i + 2])) {
+      const digits = isHex(raw[i + 3]) ? raw.slice(i + 2, i + 4) : raw[i + 2];
+      emitByte(parseInt(digits, 16), at);
+      i += 1 + digits.length;
+    } else if (c === 'u' && raw[i + 2] === '{') {
+      const m = /^\{([0-9A-Fa-f]+)\}/.exec(raw.slice(i + 2));
+      const cp = m ? parseInt(m[1], 16) : NaN;
+      if (!m || !(cp <= 0x10ffff)) throw new Failure(node, 'The string has an invalid \\u{…} escape; SQL in it is not checked.');
+      for (const byte of Buffer.from(String.fromCodePoint(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp), 'utf8')) {
+        emitByte(byte, at);
+      }
+      if (cp >= 0xd800 && cp <= 0xdfff) throw new Failure(node, 'The string has an escaped surrogate code point; SQL in it is not checked.');
+      i += 1 + m[0].length;
+    } else if (isOct(c)) {
+      let digits = c;
+      if (isOct(raw[i + 2])) digits += raw[i + 2];
+      if (digits.length === 2 && isOct(raw[i + 3])) digits += raw[i + 3];
+      emitByte(parseInt(digits, 8) & 0xff, at);
+      i += digits.length;
+    } else {
+      // Not an escape: PHP keeps the backslash (and reads the next character normally).
+      emit('\\', at);
+    }
+  }
+  flush();
+  return { text, map };
+}
