@@ -9,12 +9,13 @@ export interface CliArgs {
   mysqlVersion?: string;
   config?: string;
   rule?: string;
+  gitBase?: string;
   write: boolean;
   /** False when no path was given (then the config's `migrations` folders, or the current folder, are linted). */
   pathsGiven: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--target', '--mysql-version', '--config', '--rule']);
+const VALUE_FLAGS = new Set(['--format', '--target', '--mysql-version', '--config', '--rule', '--git-base']);
 
 /** Parses `[paths…] [--flag value | --flag=value]…`; every flag is checked against what the command accepts. */
 export function parseArgs(args: readonly string[], accepted: readonly string[]): CliArgs {
@@ -53,6 +54,9 @@ export function parseArgs(args: readonly string[], accepted: readonly string[]):
         break;
       case '--rule':
         parsed.rule = value;
+        break;
+      case '--git-base':
+        parsed.gitBase = value;
         break;
     }
   }

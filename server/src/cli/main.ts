@@ -2,6 +2,7 @@ import { docsBaseUrl } from '../docsLocation';
 import { CliArgs, UsageError, parseArgs, requireFormat } from './args';
 import { runExplain } from './explainCommand';
 import { runFix } from './fixCommand';
+import { runPlan } from './planCommand';
 import { toGithub } from './github';
 import { FileReport, toJson, toText } from './reporters';
 import { toSarif } from './sarif';
@@ -14,6 +15,7 @@ const USAGE = `Usage:
   cutover lint [paths…] [--format text|json|sarif|github] [--target T] [--mysql-version V] [--config F]
   cutover explain [paths…] [--format text|json] [--target T] [--mysql-version V] [--config F]
   cutover fix [paths…] --rule <id> [--write] [--target T] [--config F]
+  cutover plan [paths…|--git-base REF] [--format markdown|json] [--target T] [--config F]
 
 Lints MySQL migrations for online-schema-change safety on PlanetScale, Vitess, MySQL and MariaDB.
 Folders are walked for .sql files; a file named explicitly is always linted. Each file uses the nearest
@@ -59,6 +61,10 @@ function main(argv: readonly string[]): number {
     case 'explain': {
       const args = parseArgs(rest, COMMON_FLAGS);
       return runExplain(args, lintedFiles(args), write);
+    }
+    case 'plan': {
+      const args = parseArgs(rest, [...COMMON_FLAGS, '--git-base']);
+      return runPlan(args, args.gitBase, write);
     }
     case 'fix': {
       const args = parseArgs(rest, [...COMMON_FLAGS, '--rule', '--write']);

@@ -47,7 +47,7 @@ export interface DecodedEmbeddedSql extends EmbeddedSql {
 }
 
 export function isPhpProblem(value: EmbeddedSql | PhpProblem): value is PhpProblem {
-  return (value as PhpProblem).message !== undefined && (value as EmbeddedSql).sql === undefined;
+  return 'message' in value;
 }
 
 export const NON_LITERAL_MESSAGE = 'SQL built from non-literal parts is not checked';
@@ -55,8 +55,9 @@ export const NON_LITERAL_MESSAGE = 'SQL built from non-literal parts is not chec
 interface Loc { start: { offset: number }; end: { offset: number } }
 type AnyNode = Node & Record<string, unknown>;
 
+/** Why an argument is not checked; `node` set: the problem is reported on that literal, else on the argument. */
 class Failure {
-  constructor(readonly node: Node | null, readonly message: string) {}
+  constructor(readonly message: string, readonly node?: Node) {}
 }
 
 export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): DecodedEmbeddedSql | PhpProblem {
@@ -80,7 +81,8 @@ export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): Dec
     return makeEmbedded(sql, map, literals, start, end, rollback);
   } catch (err) {
     if (!(err instanceof Failure)) throw err;
-    return { start, end, message: err.message };
+    const at = locOf(err.node as AnyNode | undefined);
+    return at ? { start: at.start.offset, end: at.end.offset, message: err.message } : { start, end, message: err.message };
   }
 }
 
@@ -164,7 +166,7 @@ function flatten(node: AnyNode, out: Node[]): void {
     out.push(node);
     return;
   }
-  throw new Failure(node, `${NON_LITERAL_MESSAGE} (${describe(node)}).`);
+  throw new Failure(`${NON_LITERAL_MESSAGE} (${describe(node)}).`);
 }
 
 function describe(node: AnyNode): string {
@@ -200,7 +202,7 @@ interface Decoded { text: string; map: number[]; literal: Omit<EmbeddedLiteral, 
 
 function decodeLiteral(node: AnyNode, source: string): Decoded {
   const loc = locOf(node);
-  if (!loc) throw new Failure(node, 'The string literal has no position; SQL in it is not checked.');
+  if (!loc) throw new Failure('The string literal has no position; SQL in it is not checked.');
   const from = loc.start.offset;
   const to = loc.end.offset;
   let q = from;
@@ -218,7 +220,7 @@ function decodeLiteral(node: AnyNode, source: string): Decoded {
 }
 
 function unreadable(node: Node): Failure {
-  return new Failure(node, 'The string literal could not be read; SQL in it is not checked.');
+  return new Failure('The string literal could not be read; SQL in it is not checked.', node);
 }
 
 /** Heredoc or nowdoc starting after `<<<` at `pos`, ending (closing label included) at `to`. */
@@ -295,7 +297,7 @@ function unescapeDouble(raw: string, rawMap: number[], quote: string, node: Node
     try {
       decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(bytes));
     } catch {
-      throw new Failure(node, 'The string has escaped bytes that are not UTF-8 text; SQL in it is not checked.');
+      throw new Failure('The string has escaped bytes that are not UTF-8 text; SQL in it is not checked.', node);
     }
     let b = 0;
     for (const ch of decoded) {
@@ -333,11 +335,10 @@ function unescapeDouble(raw: string, rawMap: number[], quote: string, node: Node
     } else if (c === 'u' && raw[i + 2] === '{') {
       const m = /^\{([0-9A-Fa-f]+)\}/.exec(raw.slice(i + 2));
       const cp = m ? parseInt(m[1], 16) : NaN;
-      if (!m || !(cp <= 0x10ffff)) throw new Failure(node, 'The string has an invalid \\u{…} escape; SQL in it is not checked.');
-      for (const byte of Buffer.from(String.fromCodePoint(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp), 'utf8')) {
-        emitByte(byte, at);
+      if (!m || !(cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) {
+        throw new Failure('The string has an invalid \\u{…} escape; SQL in it is not checked.', node);
       }
-      if (cp >= 0xd800 && cp <= 0xdfff) throw new Failure(node, 'The string has an escaped surrogate code point; SQL in it is not checked.');
+      for (const byte of Buffer.from(String.fromCodePoint(cp), 'utf8')) emitByte(byte, at);
       i += 1 + m[0].length;
     } else if (isOct(c)) {
       let digits = c;
