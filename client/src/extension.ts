@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerInfo, ServerInfoRequest } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { DeployPreview } from './preview/previewPanel';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ let client: LanguageClient | undefined;
 export interface CutoverApi {
   serverInfo(): Promise<ServerInfo>;
   statusBar(): { text: string; warning: boolean; visible: boolean };
+  preview: DeployPreview;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CutoverApi> {
@@ -18,6 +20,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cutove
   context.subscriptions.push(output);
   client = createClient(context, output);
   registerCommands(context, () => client!, output);
+  const preview = new DeployPreview(() => client!);
+  context.subscriptions.push(
+    preview,
+    // From the palette: the git change; from the Explorer or an editor: the selected migrations.
+    vscode.commands.registerCommand('cutover.previewDeployOrder', (clicked?: vscode.Uri, selected?: vscode.Uri[]) =>
+      preview.show(selected?.length ? selected : clicked ? [clicked] : undefined),
+    ),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('cutover.restartServer', async () => {
       await client?.restart();
@@ -31,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cutove
   return {
     serverInfo: () => client!.sendRequest<ServerInfo>(ServerInfoRequest),
     statusBar: () => statusBar.state(),
+    preview,
   };
 }
 

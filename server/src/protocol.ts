@@ -17,6 +17,38 @@ export interface DocumentInfo {
   configFile?: string;
 }
 
+/** The deploy-order plan of a change: `PlanParams` → `PlanResult`. */
+export const PlanRequest = 'cutover/plan';
+
+export interface PlanParams {
+  /** Explicit migration files (explorer selection, current file); otherwise the git change of `folder`. */
+  uris?: string[];
+  /** Workspace folder URI, for the git change. */
+  folder?: string;
+}
+
+export interface PlannedStatementView {
+  uri?: string;
+  path?: string;
+  range?: LspRange;
+  sql: string;
+  kind: string;
+  table?: string;
+  algorithm: string;
+  rebuildsTable: boolean;
+  concurrentDml: boolean;
+  generated?: boolean;
+}
+
+export interface PlanResult {
+  /** What the change is, e.g. "3 migrations changed since origin/main". */
+  description: string;
+  phases: Array<{ name: string; title: string; instantEligible?: boolean; statements: PlannedStatementView[] }>;
+  steps: Array<{ title: string; uri?: string; range?: LspRange; steps: Array<{ kind: string; description: string; sql?: string }> }>;
+  warnings: Array<{ message: string; uri?: string; range?: LspRange }>;
+  markdown: string;
+}
+
 /** Client-side command that opens a rule's documentation; its argument is the rule id. */
 export const ShowRuleDocumentationCommand = 'cutover.showRuleDocumentation';
 

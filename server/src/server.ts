@@ -7,7 +7,8 @@ import { FIX_ALL_KIND, codeActions } from './handlers/codeActions';
 import { DiagnosticsHandler } from './handlers/diagnostics';
 import { Publisher } from './handlers/publish';
 import { WorkspaceLinter } from './handlers/workspaceLint';
-import { DocumentInfo, DocumentInfoRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
+import { planRequest } from './handlers/plan';
+import { DocumentInfo, DocumentInfoRequest, PlanParams, PlanRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
 import { runSafe } from './runSafe';
 import { SchemaCache } from './schemaCache';
 import { SettingsCache } from './settings';
@@ -81,6 +82,15 @@ export function startServer(connection: Connection): void {
     }));
   });
   connection.onRequest(LintWorkspaceRequest, () => workspace.lint());
+  connection.onRequest(PlanRequest, (params: PlanParams) =>
+    planRequest(params, analyzer, async (folder) => {
+      const value = hasConfigurationCapability ? await connection.workspace.getConfiguration({ scopeUri: folder, section: 'cutover.baseRef' }) : undefined;
+      return typeof value === 'string' ? value : '';
+    }).catch((error: unknown) => {
+      logFailure('planning the deploy')(error);
+      return { error: 'Cutover could not plan this change; see the Cutover output for details.' };
+    }),
+  );
   connection.onRequest(DocumentInfoRequest, async ({ uri }: { uri: string }): Promise<DocumentInfo> => {
     const filePath = filePathOf(uri);
     const documentSettings = await settings.get(uri, filePath);

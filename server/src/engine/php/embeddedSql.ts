@@ -65,7 +65,7 @@ export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): Dec
   if (node.kind === 'namedargument' && node.value) node = node.value as AnyNode;
   const span = locOf(node) ?? locOf(arg as AnyNode);
   const start = span?.start.offset ?? 0;
-  const end = span?.end.offset ?? start;
+  const end = span ? spanEnd(node, source, false) : start;
   try {
     const parts: Node[] = [];
     flatten(node, parts);
@@ -144,6 +144,18 @@ function makeEmbedded(sql: string, map: number[], literals: EmbeddedLiteral[], s
       return encodeForLiteral(text, lit.kind, lit.indent, lit.label);
     },
   };
+}
+
+/** php-parser ends a `.` chain at its last operand, before the `)` of a parenthesised last operand: add those. */
+function spanEnd(node: AnyNode, source: string, withParens: boolean): number {
+  let end = locOf(node)?.end.offset ?? 0;
+  if (node.kind === 'bin' && node.right) end = Math.max(end, spanEnd(node.right as AnyNode, source, true));
+  if (withParens && node.parenthesizedExpression) {
+    let j = end;
+    while (/\s/.test(source[j] ?? '')) j++;
+    if (source[j] === ')') end = j + 1;
+  }
+  return end;
 }
 
 function locOf(node: AnyNode | null | undefined): Loc | null {
