@@ -21,7 +21,7 @@ export function isRollbackPath(path: string | undefined): boolean {
  * Lints one SQL migration against the schema as it stood before it. `rollback` marks SQL that undoes a change
  * (a string in a PHP migration's `down()`); files and sections say so themselves.
  */
-export function lintFile(source: string, options: LintOptions, path?: string, schemaBefore: Schema = new Schema(), rollback = false): FileLintResult {
+export function lintFile(source: string, options: LintOptions, path?: string, schemaBefore: Schema = new Schema(), rollback = false, created?: Set<string>): FileLintResult {
   const fileIsRollback = rollback || isRollbackPath(path);
   const { statements } = splitStatements(source);
   const ignores = collectIgnores(statements, lex(source, 0, statements[0]?.start ?? source.length));
@@ -36,6 +36,7 @@ export function lintFile(source: string, options: LintOptions, path?: string, sc
     options,
     schemaBefore,
     ignores,
+    created,
     ignoreEdits: (unit, rule) => ({ statement: ignoreStatementEdit(source, unit.statement, ignores, rule), file: ignoreFileEdit(source, ignores, rule) }),
   });
 }

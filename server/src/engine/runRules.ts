@@ -30,6 +30,8 @@ export interface RuleRun {
   options: LintOptions;
   schemaBefore: Schema;
   ignores: IgnoreDirective[];
+  /** Tables created earlier in the same change; shared when one file is linted in several runs (PHP with raw SQL). */
+  created?: Set<string>;
   /** The edits that would silence `rule` for a finding at `offset` of `unit`, for the statement or the file. */
   ignoreEdits(unit: LintUnit, rule: string, offset: number): { statement: OffsetEdit; file: OffsetEdit };
 }
@@ -51,7 +53,7 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
   const { source, path, options, ignores } = run;
   const findings: Finding[] = [];
   const schema = run.schemaBefore.clone();
-  const created = new Set<string>();
+  const created = run.created ?? new Set<string>();
   const mysqlVersion = options.mysqlVersion ?? DEFAULT_MYSQL_VERSION;
   const disabled = RULES.filter((rule) => severityFor(rule, options) === undefined);
   for (const ignore of ignores) for (const rule of disabled) if (ignore.rules.includes(rule.id)) ignore.used.add(rule.id);

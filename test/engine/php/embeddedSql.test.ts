@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { Engine } from 'php-parser';
 import type { Node } from 'php-parser';
 import {
-  DecodedEmbeddedSql, NON_LITERAL_MESSAGE, embeddedSqlOf, isPhpProblem,
+  DecodedEmbeddedSql, NON_LITERAL_MESSAGE, embeddedSqlOf, isPhpProblem, sqlEdits,
 } from '../../../server/src/engine/php/embeddedSql';
 import { PhpProblem } from '../../../server/src/engine/php/types';
+import { rng } from '../../support/random';
 
 const engine = new Engine({ parser: { php8: true, suppressErrors: false }, ast: { withPositions: true } });
 
@@ -66,11 +67,12 @@ function producedBy(source: string, at: number, ch: string, escapes: Array<[stri
   return source[at] === ch;
 }
 
-/** Replaces sql[from, to) inside the PHP, re-parses (must be valid PHP) and decodes again. */
+/** Replaces sql[from, to) inside the PHP with `edits`, re-parses (must be valid PHP) and decodes again. */
 function replaceInside(source: string, e: DecodedEmbeddedSql, from: number, to: number, text: string): string {
-  const a = e.toSource(from, 'right');
-  const b = e.toSource(to);
-  const edited = source.slice(0, a) + e.encode(text, from) + source.slice(b);
+  let edited = source;
+  for (const edit of sqlEdits(e, from, to, text).reverse()) {
+    edited = edited.slice(0, edit.start) + edit.newText + edited.slice(edit.end);
+  }
   const program = engine.parseCode(edited, 'edited.php');
   const statement = program.children[0] as unknown as { expression: { arguments: Node[] } };
   const again = embeddedSqlOf(statement.expression.arguments[0], edited, false);
@@ -240,10 +242,30 @@ describe('encode: replacement text for the literal', () => {
   test('heredoc and nowdoc: new lines are indented; heredoc guards a line that would close it', () => {
     const { source, e } = decode('<<<SQL\n    ALTER TABLE t\n      ADD c INT\n    SQL');
     const from = e.sql.indexOf('ADD');
-    assert.equal(replaceInside(source, e, from, from + 3, 'ADD d INT,\nSQL x,\n  ADD'),
-      'ALTER TABLE t\n  ADD d INT,\nSQL x,\n  ADD c INT');
+    assert.equal(replaceInside(source, e, from, from + 3, 'ADD d INT,\nSQL x,\n  SQL;\n  ADD'),
+      'ALTER TABLE t\n  ADD d INT,\nSQL x,\n  SQL;\n  ADD c INT');
     const now = decode("<<<'SQL'\n    ALTER TABLE t\n      ADD c INT\n    SQL");
     assert.equal(replaceInside(now.source, now.e, from, from + 3, 'ADD d INT,\nADD'), 'ALTER TABLE t\n  ADD d INT,\nADD c INT');
+  });
+
+  test('edits across literals of different kinds never merge them', () => {
+    const arg = `'ALTER TABLE t ' . "ADD c INT, " . <<<SQL\n    ADD d INT,\n    ADD e INT\n    SQL . ' -- end'`;
+    const { source, e } = decode(arg);
+    assert.equal(e.sql, 'ALTER TABLE t ADD c INT, ADD d INT,\nADD e INT -- end');
+    const cases: Array<[string, string, string, string]> = [
+      ['t ', 'ADD e', "T2 '$x' ", "ALTER TABLE T2 '$x' ADD e INT -- end"],
+      ['ADD c', 'ADD e', '', 'ALTER TABLE t ADD e INT -- end'],
+      ['ADD c', 'ADD c', '"$"', 'ALTER TABLE t "$"ADD c INT, ADD d INT,\nADD e INT -- end'],
+      ['ADD d', ' -- end', "x\ny'", "ALTER TABLE t ADD c INT, x\ny' -- end"],
+      ['INT,\n', ' -- end', '', 'ALTER TABLE t ADD c INT, ADD d  -- end'],
+    ];
+    for (const [fromText, toText, text, expected] of cases) {
+      const from = e.sql.indexOf(fromText);
+      const to = e.sql.indexOf(toText, from);
+      assert.equal(replaceInside(source, e, from, to, text), expected, `${fromText}…${toText}`);
+    }
+    const tail = sqlEdits(e, e.sql.indexOf('ADD c'), e.sql.length, '');
+    assert.deepEqual(tail.map((edit) => source.slice(edit.start, edit.end)), ['ADD c INT, ', 'ADD d INT,\n    ADD e INT', ' -- end']);
   });
 
   test('mixed kinds: encode follows the literal at the given offset', () => {
@@ -252,5 +274,32 @@ describe('encode: replacement text for the literal', () => {
     assert.equal(replaceInside(source, e, inDouble, inDouble + 1, "$y'"), "ALTER TABLE t DROP $y'");
     assert.equal(replaceInside(source, e, 0, 5, "'$"), "'$ TABLE t DROP x");
     assert.equal(e.encode('$"'), '$"', 'without an offset: the first literal (single-quoted)');
+  });
+});
+
+describe('encode/decode: random text', () => {
+  const PIECES = ["'", '"', '$', '$x', '{$x}', '${x}', '\\', '\\n', '\\x41', '\\u{e9}', '\n', '\r\n', '\t', 'SQL', ' SQL\n',
+    'é', '😀', '`', 'ALTER', ' ', '--', '0', '}'];
+
+  test('any text encoded into any literal kind reads back the same, and maps back character by character', () => {
+    const random = rng(7);
+    const shapes: Array<(body: string) => string> = [
+      (b) => `'${b}'`, (b) => `"${b}"`, (b) => `<<<SQL\n    ${b}\n    SQL`, (b) => `'a' . "${b}" . 'z'`,
+      (b) => `<<<SQL\n  x${b}y\n\n  SQL`, (b) => `"a" . <<<'EOT'\n    ${b}\n    EOT`, (b) => `<<<"SQL"\r\n${b}\r\nSQL . 'z'`,
+    ];
+    for (let round = 0; round < 1400; round++) {
+      let text = '';
+      for (let n = Math.floor(random() * 12); n > 0; n--) text += PIECES[Math.floor(random() * PIECES.length)];
+      const shape = shapes[round % shapes.length];
+      const { source, e } = decode(shape('MARK'));
+      const at = e.sql.indexOf('MARK');
+      assert.equal(replaceInside(source, e, at, at + 4, text), e.sql.replace('MARK', () => text), `${JSON.stringify(text)} in ${shape('…')}`);
+      // The simple way works too inside one literal: toSource + encode.
+      const edited = source.slice(0, e.toSource(at + 1)) + e.encode(text, at + 1) + source.slice(e.toSource(at + 3));
+      const again = embeddedSqlOf((engine.parseCode(edited, 'x.php').children[0] as unknown as { expression: { arguments: Node[] } })
+        .expression.arguments[0], edited, false) as DecodedEmbeddedSql;
+      assert.equal(again.sql, e.sql.replace('MARK', () => `M${text}K`));
+      for (let i = 1; i <= again.sql.length; i++) assert.ok(again.toSource(i) >= again.toSource(i - 1));
+    }
   });
 });

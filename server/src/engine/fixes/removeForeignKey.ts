@@ -49,9 +49,12 @@ export function removeForeignKeyFix(source: string, statement: Statement, change
       if (action.kind === 'add-index') indexes.push({ name: action.index.name?.name, columns: action.index.columns.map((c) => c?.name ?? '') });
     }
   }
+  const needsIndex = fk.columns.length > 0 && !hasIndexStartingWith(indexes, fk.columns.map((c) => c.name));
+  const title = needsIndex ? 'Remove foreign key constraint (keep an index on its columns)' : 'Remove foreign key constraint';
+  // A PHP migration's reader knows its call chain and precomputed both edits.
+  if (fk.phpRemoval) return { title, safe: false, edits: needsIndex ? fk.phpRemoval.keepingIndex : fk.phpRemoval.withoutIndex };
   const itemIndex = items.findIndex((item) => item.start <= fk.start && fk.end <= item.end);
   const item = items[itemIndex];
-  const needsIndex = fk.columns.length > 0 && !hasIndexStartingWith(indexes, fk.columns.map((c) => c.name));
   let edits: OffsetEdit[];
   if (needsIndex) {
     const taken = new Set(indexes.map((i) => (i.name ?? '').toLowerCase()));
@@ -62,7 +65,6 @@ export function removeForeignKeyFix(source: string, statement: Statement, change
   } else {
     edits = removeListItem(source, items, itemIndex);
   }
-  const title = needsIndex ? 'Remove foreign key constraint (keep an index on its columns)' : 'Remove foreign key constraint';
   // Dropping a constraint changes behaviour (the database no longer enforces the relation): never in bulk fix-all.
   return { title, safe: false, edits };
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'php-parser';
+import { OffsetEdit } from '../types';
 import { EmbeddedSql, PhpProblem } from './types';
 
 /**
@@ -11,13 +12,12 @@ import { EmbeddedSql, PhpProblem } from './types';
  * of those (parenthesised or not, over several lines). Anything else (variables, interpolation, calls, constants…) is
  * a PhpProblem: SQL that is only known at run time is never guessed at.
  *
- * Offsets (`toSource`): for an offset inside a literal, the source offset of the character that produced that SQL
- * character (the backslash for an escape sequence); `sql.length` → the end of the last literal's content (its closing
- * quote, or the newline before a heredoc's closing label). An offset on the boundary between two concatenated
- * literals maps to the end of the left one's content; pass `side = 'right'` to get the start of the right one's
- * content instead (useful for the start of an edit). Both are positions inside string content, so replacing
- * `[toSource(a), toSource(b))` keeps the quotes balanced; an edit that spans two literals of different kinds still
- * needs care (see `encode`).
+ * `toSource(i)`: the source offset of the character (or escape sequence's backslash) that produced sql[i];
+ * `sql.length` → the end of the last literal's content (its closing quote, or the newline before a heredoc's closing
+ * label); the boundary between two concatenated literals → the end of the left one's content (`side = 'right'`: the
+ * start of the right one's). To change the SQL, prefer `edits(from, to, text)` (or `sqlEdits()` for any
+ * EmbeddedSql): it encodes for the right literal and never merges literals of different kinds, which
+ * `[toSource(from), toSource(to))` + `encode()` can do when an edit starts on a boundary or spans literals.
  */
 
 export type LiteralKind = 'single' | 'double' | 'heredoc' | 'nowdoc';
@@ -44,6 +44,16 @@ export interface DecodedEmbeddedSql extends EmbeddedSql {
   /** Escapes `text` for the literal that SQL offset `at` falls in (the left one on a boundary; the first literal
    *  when omitted, which is exact whenever all the literals are of the same kind). */
   encode(text: string, at?: number): string;
+  /** PHP edits replacing sql[from, to) with `text`: the text goes into the literal where `from` is (the right one on
+   *  a boundary); the SQL of later literals up to `to` is deleted literal by literal, leaving their quotes. */
+  edits(from: number, to: number, text: string): OffsetEdit[];
+}
+
+/** `edits()` for any EmbeddedSql (a single edit from toSource/encode when it has no `edits`). */
+export function sqlEdits(embedded: EmbeddedSql, from: number, to: number, text: string): OffsetEdit[] {
+  const decoded = embedded as Partial<DecodedEmbeddedSql>;
+  if (decoded.edits) return decoded.edits(from, to, text);
+  return [{ start: embedded.toSource(from), end: embedded.toSource(to), newText: embedded.encode(text) }];
 }
 
 export function isPhpProblem(value: EmbeddedSql | PhpProblem): value is PhpProblem {
@@ -78,7 +88,7 @@ export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): Dec
       sql += decoded.text;
       for (const offset of decoded.map) map.push(offset);
     }
-    return makeEmbedded(sql, map, literals, start, end, rollback);
+    return makeEmbedded(source, sql, map, literals, { start, end, rollback });
   } catch (err) {
     if (!(err instanceof Failure)) throw err;
     const at = locOf(err.node as AnyNode | undefined);
@@ -86,54 +96,37 @@ export function embeddedSqlOf(arg: Node, source: string, rollback: boolean): Dec
   }
 }
 
-/** Escapes text so that, written inside a literal of that kind, PHP reads it back as `text`. */
-export function encodeForLiteral(text: string, kind: LiteralKind, indent = '', label = ''): string {
-  switch (kind) {
-    case 'single':
-      return text.replace(/[\\']/g, '\\$&');
-    case 'double':
-      return text.replace(/[\\"$]/g, '\\$&');
-    case 'heredoc': {
-      // Every new line gets the closing marker's indentation back; a line that would read as the closing label has
-      // its first letter written as a hex escape.
-      const escaped = text.replace(/[\\$]/g, '\\$&');
-      return reindent(escaped, indent, label, (line) => `\\x${line.charCodeAt(0).toString(16)}${line.slice(1)}`);
-    }
-    case 'nowdoc':
-      // Nothing can be escaped in a nowdoc: a line reading as the closing label cannot be written (documented limit).
-      return reindent(text, indent, label, (line) => line);
-  }
+/** Escapes text so that, written inside a literal of that kind, PHP reads it back as `text`. `lineStart`: it goes at
+ *  the start of a heredoc/nowdoc line (after its indentation), so its own first line must not read as the label. */
+export function encodeForLiteral(text: string, kind: LiteralKind, indent = '', label = '', lineStart = false): string {
+  if (kind === 'single') return text.replace(/[\\']/g, '\\$&');
+  if (kind === 'double') return text.replace(/[\\"$]/g, '\\$&');
+  // Every new line gets the closing marker's indentation back. A line that would read as the closing label has its
+  // first letter written as a \u{} escape in a heredoc; nothing can be escaped in a nowdoc (a documented limit).
+  if (kind === 'nowdoc') return reindent(text, indent, label, lineStart, (line) => line);
+  // `$` as \x24 in a heredoc: php-parser misreads `\\\${x}` there as interpolation (PHP does not).
+  return reindent(text.replace(/\\/g, '\\\\').replace(/\$/g, '\\x24'), indent, label, lineStart, (line) =>
+    line.replace(/^([ \t]*)(.)/u, (_, blank: string, first: string) => `${blank}\\u{${first.codePointAt(0)!.toString(16)}}`));
 }
 
-function reindent(text: string, indent: string, label: string, guard: (line: string) => string): string {
+function reindent(text: string, indent: string, label: string, lineStart: boolean, guard: (line: string) => string): string {
   const lines = text.split(/(\r\n|\n|\r)/);
-  for (let i = 2; i < lines.length; i += 2) {
-    const line = lines[i];
-    const closes = label !== '' && line.replace(/^[ \t]*/, '').startsWith(label) &&
-      !/^[A-Za-z0-9_\x80-\uffff]/.test(line.replace(/^[ \t]*/, '').slice(label.length));
-    lines[i] = indent + (closes ? guard(line) : line);
+  for (let i = lineStart ? 0 : 2; i < lines.length; i += 2) {
+    const bare = lines[i].replace(/^[ \t]*/, '');
+    const closes = label !== '' && bare.startsWith(label) && !/^[A-Za-z0-9_\x80-\uffff]/.test(bare.slice(label.length));
+    lines[i] = (i > 0 ? indent : '') + (closes ? guard(lines[i]) : lines[i]);
   }
   return lines.join('');
 }
 
-function makeEmbedded(sql: string, map: number[], literals: EmbeddedLiteral[], start: number, end: number,
-  rollback: boolean): DecodedEmbeddedSql {
+function makeEmbedded(source: string, sql: string, map: number[], literals: EmbeddedLiteral[],
+  { start, end, rollback }: { start: number; end: number; rollback: boolean }): DecodedEmbeddedSql {
   const clamp = (offset: number) => Math.max(0, Math.min(sql.length, Math.floor(offset)));
-  /** The literal an SQL offset belongs to: the first whose span contains it (so the left one on a boundary). */
-  const literalAt = (offset: number, side: 'left' | 'right'): EmbeddedLiteral => {
-    if (side === 'right') {
-      for (const lit of literals) if (offset < lit.sqlEnd) return lit;
-      return literals[literals.length - 1];
-    }
-    for (const lit of literals) if (offset <= lit.sqlEnd) return lit;
-    return literals[literals.length - 1];
-  };
+  /** The literal an SQL offset belongs to: the left one on a boundary, or the next non-empty one for 'right'. */
+  const literalAt = (offset: number, side: 'left' | 'right'): EmbeddedLiteral =>
+    literals.find((lit) => (side === 'left' ? offset <= lit.sqlEnd : offset < lit.sqlEnd)) ?? literals[literals.length - 1];
   return {
-    sql,
-    start,
-    end,
-    rollback,
-    literals,
+    sql, start, end, rollback, literals,
     toSource(offset: number, side: 'left' | 'right' = 'left'): number {
       const i = clamp(offset);
       const lit = literalAt(i, side);
@@ -143,12 +136,31 @@ function makeEmbedded(sql: string, map: number[], literals: EmbeddedLiteral[], s
       const lit = at === undefined ? literals[0] : literalAt(clamp(at), 'left');
       return encodeForLiteral(text, lit.kind, lit.indent, lit.label);
     },
+    edits(from: number, to: number, text: string): OffsetEdit[] {
+      const a = clamp(Math.min(from, to));
+      const b = clamp(Math.max(from, to));
+      // Where a literal's SQL starts in the source (after a heredoc line's indentation), and sql offset i in it.
+      const first = (lit: EmbeddedLiteral) => (lit.sqlEnd > lit.sqlStart ? map[lit.sqlStart] : lit.contentEnd);
+      const at = (lit: EmbeddedLiteral, i: number) => (i >= lit.sqlEnd ? lit.contentEnd : map[i]);
+      const lit = literalAt(a, 'right');
+      let k = at(lit, a);
+      while (lit.label !== '' && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+      const lineStart = lit.label !== '' && (source[k - 1] === '\n' || source[k - 1] === '\r');
+      const newText = encodeForLiteral(text, lit.kind, lit.indent, lit.label, lineStart);
+      const result: OffsetEdit[] = [{ start: at(lit, a), end: at(lit, b), newText }];
+      for (const next of literals.slice(literals.indexOf(lit) + 1)) {
+        if (next.sqlStart >= b) break;
+        result.push({ start: first(next), end: at(next, b), newText: '' });
+      }
+      return result;
+    },
   };
 }
 
 /** php-parser ends a `.` chain at its last operand, before the `)` of a parenthesised last operand: add those. */
 function spanEnd(node: AnyNode, source: string, withParens: boolean): number {
   let end = locOf(node)?.end.offset ?? 0;
+  while (end > 0 && /[\s;]/.test(source[end - 1] ?? '')) end--;
   if (node.kind === 'bin' && node.right) end = Math.max(end, spanEnd(node.right as AnyNode, source, true));
   if (withParens && node.parenthesizedExpression) {
     let j = end;
@@ -167,37 +179,23 @@ function flatten(node: AnyNode, out: Node[]): void {
   if (node.kind === 'bin' && node.type === '.') {
     flatten(node.left as AnyNode, out);
     flatten(node.right as AnyNode, out);
-    return;
-  }
-  if (node.kind === 'string' || node.kind === 'nowdoc') {
+  } else if (node.kind === 'string' || node.kind === 'nowdoc' || (node.kind === 'encapsed' && node.type !== 'shell' &&
+    (node.value as AnyNode[]).every((part) => (part.expression as AnyNode | undefined)?.kind === 'string'))) {
     out.push(node);
-    return;
+  } else {
+    throw new Failure(`${NON_LITERAL_MESSAGE} (${describe(node)}).`);
   }
-  if (node.kind === 'encapsed' && (node.type === 'heredoc' || node.type === 'string') &&
-    (node.value as AnyNode[]).every((part) => (part.expression as AnyNode | undefined)?.kind === 'string')) {
-    out.push(node);
-    return;
-  }
-  throw new Failure(`${NON_LITERAL_MESSAGE} (${describe(node)}).`);
 }
 
 function describe(node: AnyNode): string {
-  const name = (n: unknown): string => {
-    const x = n as AnyNode | undefined;
-    if (!x) return '';
-    if (typeof x.name === 'string') return x.name;
-    if (x.kind === 'identifier' || x.kind === 'name') return String(x.name ?? '');
-    return '';
-  };
+  const name = (n: unknown): string => String((n as AnyNode | undefined)?.name ?? '');
   switch (node.kind) {
     case 'variable': return typeof node.name === 'string' ? `variable $${node.name}` : 'a variable';
     case 'encapsed': return node.type === 'shell' ? 'a shell command' : 'string interpolation';
     case 'call': {
       const callee = node.what as AnyNode;
       if (callee.kind === 'name') return `call to ${name(callee)}()`;
-      if (callee.kind === 'propertylookup' || callee.kind === 'nullsafepropertylookup') {
-        return `method call ${name(callee.offset)}()`;
-      }
+      if (/propertylookup$/.test(callee.kind)) return `method call ${name(callee.offset)}()`;
       if (callee.kind === 'staticlookup') return `static call ${name(callee.what)}::${name(callee.offset)}()`;
       return 'a function call';
     }
@@ -216,7 +214,8 @@ function decodeLiteral(node: AnyNode, source: string): Decoded {
   const loc = locOf(node);
   if (!loc) throw new Failure('The string literal has no position; SQL in it is not checked.');
   const from = loc.start.offset;
-  const to = loc.end.offset;
+  let to = loc.end.offset;
+  while (to > from && /[\s;]/.test(source[to - 1])) to--; // in case php-parser counted a `;` in
   let q = from;
   if (source[q] === 'b' || source[q] === 'B') q++;
   if (node.kind === 'string' && (source[q] === "'" || source[q] === '"')) {
@@ -243,18 +242,11 @@ function decodeDoc(node: AnyNode, source: string, pos: number, to: number): Deco
   const label = head[2];
   const openNewline = pos + head[0].length - head[3].length;
   const bodyStart = pos + head[0].length;
-  if (source.slice(to - label.length, to) !== label) throw unreadable(node);
-  let indentStart = to - label.length;
-  while (indentStart > bodyStart - 1 && (source[indentStart - 1] === ' ' || source[indentStart - 1] === '\t')) {
-    indentStart--;
-  }
-  const indent = source.slice(indentStart, to - label.length);
-  let closeNewline = indentStart - 1;
-  if (source[closeNewline] !== '\n' && source[closeNewline] !== '\r') throw unreadable(node);
-  if (source[closeNewline] === '\n' && source[closeNewline - 1] === '\r' && closeNewline - 1 >= openNewline) {
-    closeNewline--;
-  }
-  const bodyEnd = Math.max(bodyStart, closeNewline);
+  // The closing line: a newline (the opening one when the body is empty), the indentation, the label.
+  const close = /(\r\n|\n|\r)([ \t]*)$/.exec(source.slice(openNewline, to - label.length));
+  if (source.slice(to - label.length, to) !== label || !close) throw unreadable(node);
+  const indent = close[2];
+  const bodyEnd = Math.max(bodyStart, openNewline + close.index);
   // Strip the closing marker's indentation from every body line (whitespace-only lines may have less), then unescape.
   let raw = '';
   const rawMap: number[] = [];
@@ -280,21 +272,14 @@ function unescapeSingle(raw: string, rawMap: number[]): { text: string; map: num
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '\\' && (raw[i + 1] === "'" || raw[i + 1] === '\\')) {
-      text += raw[i + 1];
-      map.push(rawMap[i]);
-      i++;
-    } else {
-      text += raw[i];
-      map.push(rawMap[i]);
-    }
+    map.push(rawMap[i]);
+    if (raw[i] === '\\' && (raw[i + 1] === "'" || raw[i + 1] === '\\')) i++;
+    text += raw[i];
   }
   return { text, map };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$' };
-const isHex = (c: string | undefined) => c !== undefined && /^[0-9A-Fa-f]$/.test(c);
-const isOct = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
 
 /** PHP's double-quote/heredoc escape processing (`quote` is '"' for double quotes, '' for heredoc). Bytes from
  *  `\x`, octal and `\u{}` escapes are gathered and read as UTF-8; bytes that are not UTF-8 are a Failure. */
@@ -340,8 +325,8 @@ function unescapeDouble(raw: string, rawMap: number[], quote: string, node: Node
     if (SIMPLE_ESCAPES[c] !== undefined || (quote !== '' && c === quote)) {
       emit(SIMPLE_ESCAPES[c] ?? c, at);
       i++;
-    } else if ((c === 'x' || c === 'X') && isHex(raw[i + 2])) {
-      const digits = isHex(raw[i + 3]) ? raw.slice(i + 2, i + 4) : raw[i + 2];
+    } else if (/^[xX][0-9A-Fa-f]/.test(raw.slice(i + 1, i + 3))) {
+      const digits = /^[0-9A-Fa-f]{1,2}/.exec(raw.slice(i + 2, i + 4))![0];
       emitByte(parseInt(digits, 16), at);
       i += 1 + digits.length;
     } else if (c === 'u' && raw[i + 2] === '{') {
@@ -352,10 +337,8 @@ function unescapeDouble(raw: string, rawMap: number[], quote: string, node: Node
       }
       for (const byte of Buffer.from(String.fromCodePoint(cp), 'utf8')) emitByte(byte, at);
       i += 1 + m[0].length;
-    } else if (isOct(c)) {
-      let digits = c;
-      if (isOct(raw[i + 2])) digits += raw[i + 2];
-      if (digits.length === 2 && isOct(raw[i + 3])) digits += raw[i + 3];
+    } else if (/^[0-7]/.test(c)) {
+      const digits = /^[0-7]{1,3}/.exec(raw.slice(i + 1, i + 4))![0];
       emitByte(parseInt(digits, 8) & 0xff, at);
       i += digits.length;
     } else {

@@ -19,18 +19,24 @@ export function readLaravelMigration(source: string): PhpMigration {
   if (!parsed.program) return { framework: 'laravel', changes: [], ignores: [], problems: [parsed.problem] };
   const changes: PhpChange[] = [];
   const problems: PhpProblem[] = [];
-  for (const method of migrationMethods(parsed.program)) {
-    walk(method.body, (node) => {
-      const isStatement = node.kind === 'expressionstatement';
-      const expression = isStatement ? (node as Loose).expression : node;
-      const schema = schemaCall(source, expression);
-      if (!schema) return isRawSql(source, expression) ? false : undefined;
-      const where = isStatement ? statementSpan(source, node) : { start: span(node).start, end: expressionEnd(source, node) };
-      for (const change of readSchemaCall(source, schema, where, problems)) changes.push({ ...where, ...change, rollback: method.rollback });
-      return false;
-    });
+  try {
+    for (const method of migrationMethods(parsed.program)) {
+      walk(method.body, (node) => {
+        const isStatement = node.kind === 'expressionstatement';
+        const expression = isStatement ? (node as Loose).expression : node;
+        const schema = schemaCall(source, expression);
+        if (!schema) return isRawSql(source, expression) ? false : undefined;
+        const where = isStatement ? statementSpan(source, node) : { start: span(node).start, end: expressionEnd(source, node) };
+        for (const change of readSchemaCall(source, schema, where, problems)) changes.push({ ...where, ...change, rollback: method.rollback });
+        return false;
+      });
+    }
+    return { framework: 'laravel', changes, ignores: ignoreComments(source, parsed.program), problems };
+  } catch (error) {
+    // A reader bug must not take the linter down: say so where it can be seen.
+    const message = `Cutover could not read this Laravel migration (${error instanceof Error ? error.message : String(error)}).`;
+    return { framework: 'laravel', changes: [], ignores: [], problems: [{ start: 0, end: Math.min(source.length, 5), message }] };
   }
-  return { framework: 'laravel', changes, ignores: ignoreComments(source, parsed.program), problems };
 }
 
 /** The `DB::statement('…')` / `DB::unprepared('…')` calls of up() and down(), for the embedded SQL reader. */
@@ -120,16 +126,28 @@ function alterTable(table: Name, actions: AlterAction[]): AlterTable {
 /** The blueprint closure of `Schema::create` / `Schema::table`: one entry per `$table->…;` statement. */
 function readBlueprint(source: string, call: FacadeCall, table: Name, closure: PhpNode | undefined, where: Span, problems: PhpProblem[]): Array<{ change: SchemaChange } & Partial<Span>> {
   const fn = closure as Loose | undefined;
-  if (!fn || (fn.kind !== 'closure' && fn.kind !== 'arrowfunc')) return [];
+  if (!fn || (fn.kind !== 'closure' && fn.kind !== 'arrowfunc')) {
+    problems.push({ ...(fn ? span(fn) : call.nameSpan), message: `Cutover reads the blueprint of \`Schema::${call.method}(…)\` only from a closure written in place: this statement is not checked.` });
+    return [];
+  }
   const variable = variableName(fn.arguments?.[0]) ?? String(fn.arguments?.[0]?.name?.name ?? fn.arguments?.[0]?.name ?? 'table');
   const context: ReadContext = { source, table: table.name, problems };
   const create = call.method === 'create';
   const statements: Array<{ span: Span; actions: AlterAction[]; temporary: boolean }> = [];
+  // `$table->after('col', function ($table) { … })`: Laravel puts each column of the group after the previous one.
+  const groups: Array<{ end: number; after: Name }> = [];
   const read = (node: PhpNode, at: Span) => {
     const result = readStatement(context, node, at, variable, create);
-    if (result) statements.push({ span: at, ...result });
-    // `$table->after('col', function ($table) { … })` groups column definitions: read them.
-    return result && !result.group ? false : undefined;
+    if (!result) return undefined;
+    statements.push({ span: at, ...result });
+    const group = groups.find((g) => at.start < g.end);
+    for (const action of group ? result.actions : []) {
+      if (action.kind !== 'add-column' || action.column.position) continue;
+      action.column.position = { kind: 'after', column: group!.after };
+      group!.after = action.column.name;
+    }
+    if (result.group) groups.unshift({ end: at.end, after: result.group });
+    return result.group ? undefined : false;
   };
   if (fn.kind === 'arrowfunc') read(fn.body, { start: span(fn.body).start, end: expressionEnd(source, fn.body) });
   else walk(fn.body, (node) => (node.kind === 'expressionstatement' ? read((node as Loose).expression, statementSpan(source, node)) : undefined));
@@ -152,7 +170,7 @@ function readBlueprint(source: string, call: FacadeCall, table: Name, closure: P
 const TABLE_OPTIONS: Record<string, string> = { engine: 'ENGINE', charset: 'CHARSET', collation: 'COLLATE' };
 
 /** One blueprint statement: its actions, or undefined when it is not a `$variable->…` statement. */
-function readStatement(context: ReadContext, node: PhpNode, at: Span, variable: string, create: boolean): { actions: AlterAction[]; temporary: boolean; group?: boolean } | undefined {
+function readStatement(context: ReadContext, node: PhpNode, at: Span, variable: string, create: boolean): { actions: AlterAction[]; temporary: boolean; group?: Name } | undefined {
   const n = node as Loose;
   // `$table->engine = 'InnoDB';`
   if (n.kind === 'assign' && n.left?.kind === 'propertylookup' && variableName(n.left.what) === variable && n.left.offset?.kind === 'identifier') {
@@ -164,7 +182,10 @@ function readStatement(context: ReadContext, node: PhpNode, at: Span, variable: 
   const [command] = chain.links;
   const typed = columnsOf(context, command, at);
   const name = command.name.toLowerCase();
-  if (name === 'after' && chain.links.length === 1) return { actions: [], temporary: false, group: true };
+  if (name === 'after' && chain.links.length === 1) {
+    const after = new Args(context, command).name(0, 'column');
+    return after ? { actions: [], temporary: false, group: after } : { actions: [], temporary: false };
+  }
   if (!typed) return { actions: readCommand(context, chain.links, at, variable, create), temporary: name === 'temporary' };
   const modifiers = applyModifiers(context, typed.columns, chain.links, 1);
   const actions: AlterAction[] = typed.columns.map((column) => ({ ...at, kind: modifiers.change ? 'modify-column' : 'add-column', column }));

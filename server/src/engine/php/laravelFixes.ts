@@ -75,6 +75,7 @@ function readTail(context: ReadContext, links: readonly ChainLink[], from: numbe
       const value = stringLiteral(argument(link.args, 0, 'action'))?.value.toLowerCase().trim().replace(/\s+/g, ' ');
       const action = value ? ACTION_WORDS[value] : undefined;
       if (action) tail.actions.push(referentialAction(context.source, link, method === 'ondelete' ? 'DELETE' : 'UPDATE', action));
+      else context.problems.push({ start: link.nameSpan.start, end: link.end, message: `Cutover cannot read the action of \`${link.name}(…)\`: it is not 'cascade', 'set null', 'restrict' or 'no action' written as a literal.` });
     } else if (SHORTHAND_ACTIONS[method]) {
       const [event, action] = SHORTHAND_ACTIONS[method];
       tail.actions.push(referentialAction(context.source, link, event, action));

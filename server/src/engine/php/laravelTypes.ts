@@ -82,16 +82,13 @@ const PLAIN: Record<string, string> = {
   multipolygon: 'MULTIPOLYGON', geometrycollection: 'GEOMETRYCOLLECTION',
 };
 const WITH_PRECISION: Record<string, string> = { datetime: 'DATETIME', datetimetz: 'DATETIME', time: 'TIME', timetz: 'TIME', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMP' };
-const MORPHS: Record<string, { id: ColumnType; nullable: boolean }> = {
-  morphs: { id: t('BIGINT', [], { unsigned: true }), nullable: false },
-  numericmorphs: { id: t('BIGINT', [], { unsigned: true }), nullable: false },
-  nullablemorphs: { id: t('BIGINT', [], { unsigned: true }), nullable: true },
-  nullablenumericmorphs: { id: t('BIGINT', [], { unsigned: true }), nullable: true },
-  uuidmorphs: { id: t('CHAR', [36]), nullable: false },
-  nullableuuidmorphs: { id: t('CHAR', [36]), nullable: true },
-  ulidmorphs: { id: t('CHAR', [26]), nullable: false },
-  nullableulidmorphs: { id: t('CHAR', [26]), nullable: true },
-};
+/** morphs, nullableMorphs, uuidMorphs, nullableUlidMorphs…: the `_id` column's type and whether both are nullable. */
+function morphs(method: string): { id: ColumnType; nullable: boolean } | undefined {
+  const match = /^(nullable)?(numeric|uuid|ulid)?morphs$/.exec(method);
+  if (!match) return undefined;
+  const id = match[2] === 'uuid' ? t('CHAR', [36]) : match[2] === 'ulid' ? t('CHAR', [26]) : t('BIGINT', [], { unsigned: true });
+  return { id, nullable: match[1] !== undefined };
+}
 const TIMESTAMP_PAIRS: Record<string, string> = { timestamps: 'TIMESTAMP', timestampstz: 'TIMESTAMP', nullabletimestamps: 'TIMESTAMP', datetimes: 'DATETIME' };
 const SOFT_DELETES: Record<string, string> = { softdeletes: 'TIMESTAMP', softdeletestz: 'TIMESTAMP', softdeletesdatetime: 'DATETIME' };
 
@@ -119,9 +116,10 @@ export function columnsOf(context: ReadContext, link: ChainLink, statement: Span
   }
   if (PLAIN[method]) return one(a.name(0, 'column'), t(PLAIN[method]));
   if (WITH_PRECISION[method]) return one(a.name(0, 'column'), precise(WITH_PRECISION[method], a.number(1, 'precision', undefined)));
-  if (MORPHS[method]) {
+  const morph = morphs(method);
+  if (morph) {
     const base = a.name(0, 'name');
-    const { id, nullable } = MORPHS[method];
+    const { id, nullable } = morph;
     const type = derived(base, '_type');
     const key = derived(base, '_id');
     const columns = [...column(type, t('VARCHAR', [255]), { nullable }), ...column(key, id, { nullable })];
@@ -177,11 +175,11 @@ export function columnsOf(context: ReadContext, link: ChainLink, statement: Span
       return one(a.name(0, 'column'), t((subtype ?? 'geometry').toUpperCase()));
     }
     case 'foreignid':
-      return { columns: column(a.name(0, 'column'), t('BIGINT', [], { unsigned: true })), foreign: {} };
     case 'foreignuuid':
-      return { columns: column(a.name(0, 'column'), t('CHAR', [36])), foreign: {} };
-    case 'foreignulid':
-      return { columns: column(a.name(0, 'column'), t('CHAR', [a.number(1, 'length', 26) ?? 26])), foreign: {} };
+    case 'foreignulid': {
+      const type = method === 'foreignid' ? t('BIGINT', [], { unsigned: true }) : t('CHAR', [method === 'foreignuuid' ? 36 : a.number(1, 'length', 26) ?? 26]);
+      return { columns: column(a.name(0, 'column'), type), foreign: {} };
+    }
     case 'foreignidfor': {
       const model = modelName(a.node(0, 'model'));
       const name = stringLiteral(a.node(1, 'column')) ? a.name(1, 'column') : model ? { name: `${snake(model)}_id`, ...link.nameSpan } : a.name(1, 'column');

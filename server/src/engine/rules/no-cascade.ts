@@ -40,12 +40,14 @@ row then fails while children exist, until the application deletes them itself.
     for (const { fk, change } of addedForeignKeys(context.change)) {
       for (const action of fk.actions) {
         if (action.action !== 'CASCADE' && action.action !== 'SET NULL') continue;
-        const written = context.source.slice(action.start, action.end).replace(/\s+/g, ' ');
+        const written = `ON ${action.event} ${action.action}`;
+        // In PHP the action is a call (`->cascadeOnDelete()`): the fix names what it removes.
+        const removed = action.phpRemoval ? `->${context.source.slice(action.start, action.end)}` : written;
         context.report({
           start: action.start,
           end: action.end,
           message: `${written} on ${foreignKeyLabel(fk, change.table.name).replace(/^Foreign key constraint/, 'foreign key')}: InnoDB applies cascaded changes inside the engine, so they never reach the binlog (VReplication, Online DDL and CDC miss them) and LOCK=NONE becomes impossible for this table. Delete or update the child rows in the application instead.`,
-          fixes: [{ title: `Remove ${written}`, safe: false, edits: [deleteSpan(context.source, action.start, action.end)] }],
+          fixes: [{ title: `Remove ${removed}`, safe: false, edits: action.phpRemoval ?? [deleteSpan(context.source, action.start, action.end)] }],
         });
       }
     }

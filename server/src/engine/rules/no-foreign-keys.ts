@@ -55,7 +55,8 @@ longer enforces the relation, so it is offered one at a time and is not part of 
             ? 'foreign keys make deploy requests slower to revert and need every cascade checked'
             : 'online schema change tools (Vitess Online DDL, gh-ost) cannot migrate tables with foreign keys';
       // In an ALTER the clause starts at ADD; in CREATE TABLE at CONSTRAINT or FOREIGN.
-      const clause = change.kind === 'alter-table' ? change.actions.find((a) => a.start <= fk.start && fk.end <= a.end) ?? fk : fk;
+      // PHP migrations: the constraint's own call (`constrained()`, `$table->foreign(…)…`).
+      const clause = change.kind === 'alter-table' && !fk.phpRemoval ? change.actions.find((a) => a.start <= fk.start && fk.end <= a.end) ?? fk : fk;
       context.report({
         start: clause.start,
         end: clause.end,
