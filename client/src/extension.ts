@@ -52,7 +52,7 @@ export async function deactivate(): Promise<void> {
 
 /** Saved migrations and config files change what other migrations are judged against. */
 function watchers(context: vscode.ExtensionContext): vscode.FileSystemWatcher[] {
-  const created = ['**/.cutover.json', '**/*.sql'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const created = ['**/.cutover.json', '**/*.sql', '**/migrations/**/*.php'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...created);
   return created;
 }
@@ -67,6 +67,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     documentSelector: [
       { scheme: 'file', language: 'sql' },
       { scheme: 'untitled', language: 'sql' },
+      // Laravel and Doctrine migrations; the server lints only PHP files that are migrations.
+      { scheme: 'file', language: 'php' },
     ],
     synchronize: { configurationSection: 'cutover', fileEvents: watchers(context) },
     outputChannel: output,

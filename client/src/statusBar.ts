@@ -32,7 +32,7 @@ export class StatusBar implements vscode.Disposable {
 
   async refresh(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    this.info = document && document.languageId === 'sql'
+    this.info = document && (document.languageId === 'sql' || document.languageId === 'php')
       ? await this.client.sendRequest<DocumentInfo>(DocumentInfoRequest, { uri: document.uri.toString() }).catch(() => undefined)
       : undefined;
     this.render();

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { FileLintResult, LineIndex, Schema, lintFile } from './engine';
+import { FileLintResult, LineIndex, Schema, lintMigration } from './engine';
 import { matchesAny } from './engine/glob';
 import { looksLikeMigration } from './engine/migrationPaths';
 import { SchemaCache } from './schemaCache';
@@ -47,7 +47,7 @@ export class Analyzer {
 
   /** Migrations by path and naming, plus `include` globs (settings and `.cutover.json`); untitled SQL always. */
   isLinted(filePath: string | undefined, settings: DocumentSettings, text?: string): boolean {
-    if (filePath === undefined) return true;
+    if (filePath === undefined) return text === undefined || !/^\s*<\?php/.test(text) || looksLikeMigration('untitled.php', text);
     if (looksLikeMigration(filePath, text)) return true;
     const folder = this.folders.find((f) => filePath.startsWith(f + path.sep));
     if (folder && matchesAny(path.relative(folder, filePath), settings.include)) return true;
@@ -65,17 +65,17 @@ export class Analyzer {
   /** Lints an open document; undefined when it is not SQL, not a migration, or no longer open. */
   async analyse(uri: string): Promise<DocumentAnalysis | undefined> {
     const document = this.documents.get(uri);
-    if (!document || document.languageId !== 'sql') return undefined;
+    if (!document || (document.languageId !== 'sql' && document.languageId !== 'php')) return undefined;
     const filePath = filePathOf(uri);
     const settings = await this.settings.get(uri, filePath);
     const current = this.documents.get(uri);
     if (!current || !this.isLinted(filePath, settings, current.getText())) return undefined;
-    return this.analyseText(current.getText(), current.version, filePath, settings);
+    return this.analyseText(current.getText(), current.version, filePath, settings, current.languageId);
   }
 
-  analyseText(text: string, version: number, filePath: string | undefined, settings: DocumentSettings): DocumentAnalysis {
+  analyseText(text: string, version: number, filePath: string | undefined, settings: DocumentSettings, languageId = 'sql'): DocumentAnalysis {
     const schema = filePath ? this.schemas.schemaBefore(filePath, (p) => this.openText(p)) : new Schema();
-    const result = lintFile(text, settings.options, filePath, schema);
+    const result = lintMigration(text, settings.options, filePath, schema, languageId === 'php');
     return { text, version, lines: new LineIndex(text), result, settings, schema, filePath };
   }
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Schema, SourceFile, replayFile } from './engine';
+import { Schema, SourceFile, replayMigration } from './engine';
 import { orderMigrations } from './engine';
 import { siblingMigrations } from './workspace/migrationFiles';
 
@@ -17,7 +17,7 @@ export class SchemaCache {
     const cached = this.cache.get(filePath);
     if (cached && cached.signature === signature) return cached.schema;
     let schema = new Schema();
-    for (const file of this.read(earlier, openText)) schema = replayFile(file.source, file.path, schema);
+    for (const file of this.read(earlier, openText)) schema = replayMigration(file.source, file.path, schema);
     this.cache.set(filePath, { signature, schema });
     return schema;
   }

@@ -2,6 +2,7 @@
 export { lintFile, lintSql, replayFile, isRollbackPath } from './lint';
 export type { AnalysedStatement, FileLintResult } from './lint';
 export { lintMigrationFolder, schemaBefore } from './project';
+export { isPhpPath, lintMigration, replayMigration } from './migration';
 export type { SourceFile } from './project';
 export { orderMigrations, describeMigration } from './schema/migrationOrder';
 export { Schema } from './schema/model';

@@ -1,4 +1,5 @@
-import { FileLintResult, lintFile, replayFile } from './lint';
+import { FileLintResult } from './lint';
+import { lintMigration, replayMigration } from './migration';
 import { Schema } from './schema/model';
 import { orderMigrations } from './schema/migrationOrder';
 import { LintOptions } from './types';
@@ -18,7 +19,7 @@ export function lintMigrationFolder(files: readonly SourceFile[], options: LintO
   let schema = baseline;
   for (const migration of orderMigrations(files.map((f) => f.path))) {
     const file = byPath.get(migration.path)!;
-    const result = lintFile(file.source, options, file.path, schema);
+    const result = lintMigration(file.source, options, file.path, schema);
     results.set(file.path, result);
     if (migration.kind !== 'rollback') schema = result.schemaAfter;
   }
@@ -33,7 +34,7 @@ export function schemaBefore(files: readonly SourceFile[], path: string): Schema
     if (migration.path === path) break;
     if (migration.kind === 'rollback') continue;
     const file = byPath.get(migration.path);
-    if (file) schema = replayFile(file.source, file.path, schema);
+    if (file) schema = replayMigration(file.source, file.path, schema);
   }
   return schema;
 }

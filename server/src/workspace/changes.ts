@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LintOptions, Schema, orderMigrations, replayFile } from '../engine';
 import { DeployPlan, planDeploy } from '../engine/plan/deployOrder';
+import { looksLikeMigration } from '../engine/migrationPaths';
 import { readSources, siblingMigrations } from './migrationFiles';
 
 export class GitError extends Error {}
@@ -29,7 +30,7 @@ export function defaultBase(cwd: string): string {
   throw new GitError('no base branch: set cutover.baseRef (or pass --git-base)');
 }
 
-/** SQL migrations added or modified since the merge-base with `base` (committed, modified or untracked). */
+/** Migrations (SQL, Laravel, Doctrine) added or modified since the merge-base with `base` (committed, modified or untracked). */
 export function changedSince(base: string, cwd: string): string[] {
   let mergeBase: string;
   try {
@@ -40,7 +41,8 @@ export function changedSince(base: string, cwd: string): string[] {
   const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
   const names = git(cwd, ['diff', '--name-only', '--diff-filter=AMR', mergeBase, '--']).split('\n').filter(Boolean);
   const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard']).split('\n').filter(Boolean);
-  return [...new Set([...names.map((n) => path.join(top, n)), ...untracked.map((n) => path.join(cwd, n))])].filter((f) => /\.sql$/i.test(f) && fs.existsSync(f));
+  const candidates = [...new Set([...names.map((n) => path.join(top, n)), ...untracked.map((n) => path.join(cwd, n))])];
+  return candidates.filter((f) => /\.(sql|php)$/i.test(f) && fs.existsSync(f) && (looksLikeMigration(f) || looksLikeMigration(f, fs.readFileSync(f, 'utf8'))));
 }
 
 /** The schema before the change: every migration of the changed files' folders that sorts before the first of them. */

@@ -5,7 +5,7 @@ import { SourceFile } from '../engine';
 const SQL = /\.sql$/i;
 
 /**
- * The migration files that run alongside `file`, in any order: the `.sql` files of its folder, or for Prisma
+ * The migration files that run alongside `file`, in any order: the `.sql` (or `.php`) files of its folder, or for Prisma
  * (`<timestamp>_<name>/migration.sql`) the `migration.sql` of every sibling folder. Unreadable files are skipped.
  */
 export function siblingMigrations(file: string): string[] {
@@ -16,7 +16,9 @@ export function siblingMigrations(file: string): string[] {
       .map((entry) => path.join(root, entry, 'migration.sql'))
       .filter((candidate) => fs.existsSync(candidate));
   }
-  return listDir(dir).filter((entry) => SQL.test(entry)).map((entry) => path.join(dir, entry));
+  // A folder's migrations are of one kind: SQL files, or PHP classes (Laravel, Doctrine).
+  const kind = /\.php$/i.test(file) ? /\.php$/i : SQL;
+  return listDir(dir).filter((entry) => kind.test(entry)).map((entry) => path.join(dir, entry));
 }
 
 function listDir(dir: string): string[] {

@@ -33,7 +33,7 @@ export function walkMigrations(folder: string, included: (file: string) => boole
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walkMigrations(full, included, files);
-    } else if (entry.isFile() && /\.sql$/i.test(entry.name) && (looksLikeMigration(full) || included(full) || looksLikeMigration(full, head(full)))) {
+    } else if (entry.isFile() && /\.(sql|php)$/i.test(entry.name) && (looksLikeMigration(full) || included(full) || looksLikeMigration(full, head(full)))) {
       files.push(full);
     }
   }

@@ -1,4 +1,4 @@
-import { lintFile } from '../lint';
+import { lintMigration } from '../migration';
 import { Schema } from '../schema/model';
 import { Finding, LintOptions } from '../types';
 import { applyEdits } from './listEdits';
@@ -16,7 +16,7 @@ export function applyFixesRepeatedly(
 ): { text: string; applied: number } {
   let text = source;
   let applied = 0;
-  const pending = (current: string) => lintFile(current, options, path, schema).findings.filter((f) => choose(f) !== undefined);
+  const pending = (current: string) => lintMigration(current, options, path, schema).findings.filter((f) => choose(f) !== undefined);
   const limit = pending(source).length;
   for (let round = 0; round < limit; round++) {
     const next = pending(text)[0];

@@ -5,6 +5,7 @@ import { Span } from '../model/changes';
 import { findRule } from '../rules/registry';
 import { FileLintResult, LintUnit, runRules } from '../runRules';
 import { Schema } from '../schema/model';
+import { applyEdits } from '../fixes/listEdits';
 import { Finding, LintOptions, OffsetEdit } from '../types';
 import { readDoctrineMigration } from './doctrine';
 import { embeddedSqlOf, isPhpProblem, sqlEdits } from './embeddedSql';
@@ -64,15 +65,42 @@ function unitOf(change: PhpChange, source: string): LintUnit {
   return { statement, change: change.change, rollback: change.rollback };
 }
 
+/** A deep copy with every `start`/`end` offset mapped (SQL offsets in a string → PHP offsets). */
+function mapSpans<T>(value: T, map: (offset: number) => number): T {
+  if (Array.isArray(value)) return value.map((item) => mapSpans(item, map)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    copy[key] = (key === 'start' || key === 'end' || key === 'endWithDelimiter') && typeof field === 'number' ? map(field) : key === 'tokens' ? [] : mapSpans(field, map);
+  }
+  return copy as T;
+}
+
+/** The lines of `$this->addSql('…');` / `DB::statement('…');` when the call stands alone on them, as one deletion. */
+function wholeCallLines(source: string, sql: EmbeddedSql): OffsetEdit | undefined {
+  const start = lineStart(source, sql.start);
+  const before = source.slice(start, sql.start);
+  const rest = /^\s*\)\s*;[ \t]*(\r?\n|$)/.exec(source.slice(sql.end));
+  if (!rest || !/^[ \t]*(\$this->addSql|\\?DB::(statement|unprepared))\s*\(\s*$/i.test(before)) return undefined;
+  return { start, end: sql.end + rest[0].length, newText: '' };
+}
+
 /** SQL findings inside a PHP string, moved to PHP offsets with fixes re-escaped for the literal. */
-function mapSqlFinding(finding: Finding, sql: EmbeddedSql, sqlStatement: number): Omit<Finding, 'ignore'> & { anchor: number } {
-  const mapEdits = (edits: readonly OffsetEdit[]) => edits.flatMap((e) => sqlEdits(sql, e.start, e.end, e.newText));
+function mapSqlFinding(finding: Finding, sql: EmbeddedSql, sqlStatement: number, source: string): Omit<Finding, 'ignore'> & { anchor: number } {
+  const mapEdits = (edits: readonly OffsetEdit[]) => {
+    // A fix that empties the string (the statement's only clause goes) removes the whole call: an empty query fails.
+    if (applyEdits(sql.sql, edits).trim() === '') {
+      const call = wholeCallLines(source, sql);
+      if (call) return [call];
+    }
+    return edits.flatMap((e) => sqlEdits(sql, e.start, e.end, e.newText));
+  };
   return {
     ...finding,
-    start: sql.toSource(finding.start),
-    end: sql.toSource(finding.end),
+    start: sql.toSource(finding.start, 'right'),
+    end: sql.toSource(finding.end, 'left'),
     fixes: finding.fixes.map((fix) => ({ ...fix, edits: mapEdits(fix.edits) })),
-    related: finding.related?.map((r) => (r.path === undefined ? { ...r, start: sql.toSource(r.start), end: sql.toSource(r.end) } : r)),
+    related: finding.related?.map((r) => (r.path === undefined ? { ...r, start: sql.toSource(r.start, 'right'), end: sql.toSource(r.end) } : r)),
     anchor: sqlStatement,
   };
 }
@@ -135,11 +163,13 @@ export function lintPhpFile(source: string, options: LintOptions, path: string |
     batch = [];
     const result = lintFile(piece.sql.sql, withoutUnused, undefined, schema, piece.sql.rollback, created);
     for (const finding of result.findings) {
-      const mapped = mapSqlFinding(finding, piece.sql, piece.sql.start);
+      const mapped = mapSqlFinding(finding, piece.sql, piece.sql.start, source);
       const ignore = ignores.find((i) => (i.scope === 'file' || (i.appliesTo && i.appliesTo.start <= mapped.start && mapped.start <= i.appliesTo.end)) && (i.rules.length === 0 || i.rules.includes(finding.rule)));
       if (ignore) ignore.used.add(finding.rule);
       else findings.push({ ...mapped, ignore: ignoreEdits(mapped.anchor, finding.rule) });
     }
+    // The statements, moved to PHP offsets, for explain and the deploy planner.
+    units.push(...result.statements.map((unit) => mapSpans(unit, (offset) => piece.sql.toSource(offset))));
     if (!piece.sql.rollback) schema = result.schemaAfter;
   }
   flush(batch);
@@ -155,5 +185,6 @@ export function lintPhpFile(source: string, options: LintOptions, path: string |
     unused.finishFile({ source, ignores, report: (f) => findings.push({ rule: 'unused-ignore', severity: unusedSeverity, fixes: [], ...f }) });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  units.sort((a, b) => a.statement.start - b.statement.start);
   return { findings, statements: units, schemaAfter: schema };
 }

@@ -57,7 +57,8 @@ export interface EmbeddedSql {
   /** The string literal(s) in the PHP source, quotes included. */
   start: number;
   end: number;
-  toSource(offset: number): number;
+  /** On a boundary between two concatenated literals, 'left' (default) is the end of the left one, 'right' the start of the next. */
+  toSource(offset: number, side?: 'left' | 'right'): number;
   encode(text: string): string;
   rollback: boolean;
 }

@@ -1,5 +1,6 @@
 import { classify } from '../ddl/onlineDdl';
 import { isRollbackPath } from '../lint';
+import { isPhpPath, lintMigration } from '../migration';
 import { ColumnDefinition, SchemaChange } from '../model/changes';
 import { compareTypes } from '../rules/columnTypes';
 import { applyChange } from '../schema/apply';
@@ -79,10 +80,10 @@ export function planDeploy(files: readonly ChangeFile[], options: LintOptions, s
   const steps: MultiStepPlan[] = [];
   const warnings: PlanWarning[] = [];
   const ddlOptions = { target: options.target, mysqlVersion: options.mysqlVersion ?? DEFAULT_MYSQL_VERSION };
-  const plan = (sql: string, path: string | undefined, start: number, end: number, generated: boolean, phase: Item['phase']) => {
-    const statement = splitStatements(sql).statements[0];
-    if (!statement) return;
-    const change = readStatement(statement, sql);
+  const plan = (sql: string, path: string | undefined, start: number, end: number, generated: boolean, phase: Item['phase'], read?: SchemaChange) => {
+    const statement = read ? undefined : splitStatements(sql).statements[0];
+    if (!read && !statement) return;
+    const change = read ?? readStatement(statement!, sql);
     const ddl = classify(change, schema, ddlOptions);
     items.push({ path, start, end, sql, kind: change.kind, table: tableOf(change), algorithm: ddl.algorithm, rebuildsTable: ddl.rebuildsTable, concurrentDml: ddl.concurrentDml, generated: generated || undefined, change, phase, instantEligible: change.kind === 'alter-table' && ddl.instantEligible });
   };
@@ -91,9 +92,12 @@ export function planDeploy(files: readonly ChangeFile[], options: LintOptions, s
     if (isRollbackPath(file.path)) continue;
     const phasesInFile = new Set<Phase>();
     let previous: Item['phase'] = 'before-code';
-    for (const statement of splitStatements(file.source).statements) {
-      if (statement.section === 'down') continue;
-      const change = readStatement(statement, file.source);
+    // SQL files are split here; PHP migrations (Laravel, Doctrine) come from their readers, in source order.
+    const units = isPhpPath(file.path)
+      ? lintMigration(file.source, options, file.path, schema).statements
+      : splitStatements(file.source).statements.map((statement) => ({ statement, change: readStatement(statement, file.source), rollback: statement.section === 'down' }));
+    for (const { statement, change, rollback } of units) {
+      if (rollback) continue;
       const where = { path: file.path, start: statement.start, end: statement.end };
       const phase = phaseOf(change, schema);
       if (change.kind === 'session' || change.kind === 'query') continue;
@@ -112,7 +116,7 @@ export function planDeploy(files: readonly ChangeFile[], options: LintOptions, s
       } else {
         // Data changes and statements that do not affect running code go with what precedes them in the file.
         const placed: Item['phase'] = phase === 'before-code' || phase === 'after-code' ? phase : previous;
-        plan(statement.text, file.path, statement.start, statement.end, false, placed);
+        plan(statement.text, file.path, statement.start, statement.end, false, placed, change);
         previous = placed;
       }
       applyChange(schema, change, where);

@@ -1,5 +1,6 @@
 import { classify } from '../ddl/onlineDdl';
 import { isRollbackPath } from '../lint';
+import { isPhpPath, lintMigration } from '../migration';
 import { SchemaChange } from '../model/changes';
 import { applyChange } from '../schema/apply';
 import { Schema } from '../schema/model';
@@ -43,9 +44,10 @@ export function explainFile(source: string, options: LintOptions, path: string |
   const schema = schemaBefore.clone();
   const fileIsRollback = isRollbackPath(path);
   const explained: ExplainedStatement[] = [];
-  for (const statement of splitStatements(source).statements) {
-    const change = readStatement(statement, source);
-    const rollback = fileIsRollback || statement.section === 'down';
+  const units = isPhpPath(path)
+    ? lintMigration(source, options, path, schemaBefore).statements
+    : splitStatements(source).statements.map((statement) => ({ statement, change: readStatement(statement, source), rollback: fileIsRollback || statement.section === 'down' }));
+  for (const { statement, change, rollback } of units) {
     const ddl = classify(change, schema, { target: options.target, mysqlVersion: options.mysqlVersion ?? DEFAULT_MYSQL_VERSION });
     explained.push({
       start: statement.start,

@@ -1,7 +1,8 @@
 /**
  * The order in which migration tools run their files, from file paths alone:
  * golang-migrate `0001_x.up.sql`, goose and dbmate `20240101120000_x.sql`, Flyway `V1.2__x.sql` (then `R__x.sql`),
- * Prisma `20240101120000_x/migration.sql`, Drizzle `0000_x.sql`, Laravel `2024_01_01_000000_x.php`.
+ * Prisma `20240101120000_x/migration.sql`, Drizzle `0000_x.sql`, Laravel `2024_01_01_000000_x.php`, Doctrine
+ * `Version20240101120000.php`.
  * Files with no version (a `schema.sql` dump) are a baseline and come first.
  */
 export interface OrderedMigration {
@@ -26,7 +27,7 @@ export function describeMigration(path: string): OrderedMigration {
   const versioned = /^migration\.sql$/i.test(base) ? parentName(path) : base;
   const rollback = /\.(down|undo)\.(sql|php)$/i.test(base) || /^U\d/.test(base);
   if (/^R__/.test(versioned)) return { path, version: [], kind: 'repeatable' };
-  const flyway = /^[VU](\d+(?:[._]\d+)*)__/.exec(versioned);
+  const flyway = /^[VU](\d+(?:[._]\d+)*)__/.exec(versioned) ?? /^Version(\d+)\.php$/.exec(versioned); // Doctrine: VersionYYYYMMDDhhmmss.php
   const plain = /^(\d+(?:[_.-]\d+)*)/.exec(versioned);
   const digits = flyway?.[1] ?? plain?.[1];
   if (!digits) return { path, version: [], kind: 'baseline' };
