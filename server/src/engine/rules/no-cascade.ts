@@ -33,7 +33,8 @@ Keep the default \`NO ACTION\` (or drop the constraint on PlanetScale) and delet
 batches, before deleting the parent.
 
 ## Fix safety
-"Remove ON DELETE CASCADE" deletes the action, leaving the default (\`NO ACTION\`). It is **unsafe**: deleting a parent
+"Remove ON DELETE CASCADE" deletes the action, leaving the default (\`NO ACTION\`); in Laravel it removes the call
+(\`->cascadeOnDelete()\`, \`->onDelete('cascade')\`, \`->nullOnDelete()\`). It is **unsafe**: deleting a parent
 row then fails while children exist, until the application deletes them itself.
 `,
   check(context) {

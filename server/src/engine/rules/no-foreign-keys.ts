@@ -41,7 +41,10 @@ CREATE TABLE posts (
 ## Fix safety
 "Remove foreign key constraint" deletes the constraint and one neighbouring comma. When no other index starts with the
 constraint's columns it puts \`KEY <columns>_idx (<columns>)\` (or \`ADD INDEX\` in an \`ALTER TABLE\`) in its place, because
-MySQL had created that index implicitly for the constraint and queries rely on it. The fix is **unsafe**: the database no
+MySQL had created that index implicitly for the constraint and queries rely on it. In Laravel migrations,
+\`foreignId('user_id')->constrained()->cascadeOnDelete()\` becomes \`foreignId('user_id')->index()\`, and a
+\`$table->foreign('col')->references('id')->on('t');\` statement becomes \`$table->index('col');\` (or goes, when an index
+already exists); in Doctrine's \`addSql\`, the clause is edited inside the string. The fix is **unsafe**: the database no
 longer enforces the relation, so it is offered one at a time and is not part of fix-all.
 `,
   appliesToRollbacks: true,
