@@ -10,12 +10,13 @@ export interface CliArgs {
   config?: string;
   rule?: string;
   gitBase?: string;
+  pendingOn?: string;
   write: boolean;
   /** False when no path was given (then the config's `migrations` folders, or the current folder, are linted). */
   pathsGiven: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--target', '--mysql-version', '--config', '--rule', '--git-base']);
+const VALUE_FLAGS = new Set(['--format', '--target', '--mysql-version', '--config', '--rule', '--git-base', '--pending-on']);
 
 /** Parses `[paths…] [--flag value | --flag=value]…`; every flag is checked against what the command accepts. */
 export function parseArgs(args: readonly string[], accepted: readonly string[]): CliArgs {
@@ -57,6 +58,9 @@ export function parseArgs(args: readonly string[], accepted: readonly string[]):
         break;
       case '--git-base':
         parsed.gitBase = value;
+        break;
+      case '--pending-on':
+        parsed.pendingOn = value;
         break;
     }
   }

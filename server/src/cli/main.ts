@@ -15,7 +15,7 @@ const USAGE = `Usage:
   cutover lint [paths…] [--format text|json|sarif|github] [--target T] [--mysql-version V] [--config F]
   cutover explain [paths…] [--format text|json] [--target T] [--mysql-version V] [--config F]
   cutover fix [paths…] --rule <id> [--write] [--target T] [--config F]
-  cutover plan [paths…|--git-base REF] [--format markdown|json] [--target T] [--config F]
+  cutover plan [paths…|--git-base REF] [--pending-on mysql://user@host:port/db] [--format markdown|json] [--target T] [--config F]
 
 Lints MySQL migrations for online-schema-change safety on PlanetScale, Vitess, MySQL and MariaDB.
 Folders are walked for .sql files; a file named explicitly is always linted. Each file uses the nearest
@@ -41,7 +41,7 @@ function lint(args: CliArgs): number {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const write = (text: string) => process.stdout.write(text);
   switch (command) {
@@ -63,8 +63,8 @@ function main(argv: readonly string[]): number {
       return runExplain(args, lintedFiles(args), write);
     }
     case 'plan': {
-      const args = parseArgs(rest, [...COMMON_FLAGS, '--git-base']);
-      return runPlan(args, args.gitBase, write);
+      const args = parseArgs(rest, [...COMMON_FLAGS, '--git-base', '--pending-on']);
+      return await runPlan(args, args.gitBase, write);
     }
     case 'fix': {
       const args = parseArgs(rest, [...COMMON_FLAGS, '--rule', '--write']);
@@ -75,13 +75,16 @@ function main(argv: readonly string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`cutover: ${error.message}\n\n${USAGE}\n`);
-  } else {
-    process.stderr.write(`cutover: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  }
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`cutover: ${error.message}\n\n${USAGE}\n`);
+    } else {
+      process.stderr.write(`cutover: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);
