@@ -36,8 +36,17 @@ export interface RuleRun {
   ignoreEdits(unit: LintUnit, rule: string, offset: number): { statement: OffsetEdit; file: OffsetEdit };
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/** Per table, the last unit that creates it, and the last that drops it or puts a view in its place (one pass, so a
+ *  10 MB dump stays linear). */
+function laterIndexes(units: readonly LintUnit[]): { lastCreated: Map<string, number>; lastReplaced: Map<string, number> } {
+  const lastCreated = new Map<string, number>();
+  const lastReplaced = new Map<string, number>();
+  units.forEach(({ change }, index) => {
+    if (change.kind === 'create-table') lastCreated.set(change.table.name.toLowerCase(), index);
+    if (change.kind === 'drop-table') for (const t of change.tables) lastReplaced.set(t.name.toLowerCase(), index);
+    if (change.kind === 'create-object' && change.objectType === 'VIEW' && change.name) lastReplaced.set(change.name.name.toLowerCase(), index);
+  });
+  return { lastCreated, lastReplaced };
 }
 
 function severityFor(rule: RuleDefinition, options: LintOptions): Severity | undefined {
@@ -58,7 +67,7 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
   const disabled = RULES.filter((rule) => severityFor(rule, options) === undefined);
   for (const ignore of ignores) for (const rule of disabled) if (ignore.rules.includes(rule.id)) ignore.used.add(rule.id);
   const enabled = RULES.map((rule) => ({ rule, severity: severityFor(rule, options) })).filter((r): r is { rule: RuleDefinition; severity: Severity } => r.severity !== undefined);
-  const changes = units.map((u) => u.change);
+  const { lastCreated, lastReplaced } = laterIndexes(units);
   // A rollback runs against the schema after the forward change; replaying it too would undo the change.
   let forwardSchema = schema;
 
@@ -73,7 +82,6 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
         findIgnore(ignores, rule.id, statement.start)?.used.add(rule.id);
         continue;
       }
-      const later = changes.slice(index + 1);
       const context: RuleContext = {
         source,
         path,
@@ -85,9 +93,8 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
         rollback,
         classification: () => (classification ??= classify(change, current, { target: options.target, mysqlVersion })),
         createdInChange: (table) => created.has(table.toLowerCase()),
-        createdLaterInFile: (table) => later.some((c) => c.kind === 'create-table' && sameName(c.table.name, table)),
-        replacedLaterInFile: (table) =>
-          later.some((c) => (c.kind === 'drop-table' && c.tables.some((t) => sameName(t.name, table))) || (c.kind === 'create-object' && c.objectType === 'VIEW' && sameName(c.name?.name ?? '', table))),
+        createdLaterInFile: (table) => (lastCreated.get(table.toLowerCase()) ?? -1) > index,
+        replacedLaterInFile: (table) => (lastReplaced.get(table.toLowerCase()) ?? -1) > index,
         report: (finding) => {
           const ignore = findIgnore(ignores, rule.id, finding.start);
           if (ignore) ignore.used.add(rule.id);

@@ -8,8 +8,12 @@ function lineStart(source: string, offset: number): number {
   return i;
 }
 
-function lineBreak(source: string): string {
-  return source.includes('\r\n') ? '\r\n' : '\n';
+let memo: { source: string; eol: string } | undefined;
+
+/** The file's line break, remembered for the last file: every finding of a file asks, and a dump has thousands. */
+export function lineBreak(source: string): string {
+  if (memo?.source !== source) memo = { source, eol: source.includes('\r\n') ? '\r\n' : '\n' };
+  return memo.eol;
 }
 
 /** Adds `rule` to an existing directive's list, before any `-- reason`. */

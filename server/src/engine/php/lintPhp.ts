@@ -1,4 +1,4 @@
-import { ignoreFileEdit } from '../fixes/ignoreEdits';
+import { ignoreFileEdit, lineBreak } from '../fixes/ignoreEdits';
 import { IgnoreDirective, readIgnoreDirective } from '../ignores';
 import { lintFile } from '../lint';
 import { Span } from '../model/changes';
@@ -40,8 +40,7 @@ function phpIgnoreStatementEdit(source: string, anchor: number, ignores: readonl
   if (existing) return ignoreFileEdit(source, [{ ...existing, scope: 'file' }], rule);
   const at = lineStart(source, anchor);
   const indent = /^[ \t]*/.exec(source.slice(at, anchor))?.[0] ?? '';
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  return { start: at, end: at, newText: `${indent}// cutover-ignore ${rule}${eol}` };
+  return { start: at, end: at, newText: `${indent}// cutover-ignore ${rule}${lineBreak(source)}` };
 }
 
 /** The file ignore goes on the line after `<?php`, or extends the one already there. */
@@ -49,7 +48,7 @@ function phpIgnoreFileEdit(source: string, ignores: readonly IgnoreDirective[], 
   if (ignores.some((i) => i.scope === 'file' && i.rules.length > 0)) return ignoreFileEdit(source, ignores, rule);
   const open = /^\s*<\?php[ \t]*\r?\n/.exec(source);
   const at = open ? open[0].length : 0;
-  return { start: at, end: at, newText: `// cutover-ignore-file ${rule}${source.includes('\r\n') ? '\r\n' : '\n'}` };
+  return { start: at, end: at, newText: `// cutover-ignore-file ${rule}${lineBreak(source)}` };
 }
 
 /** The innermost definition (column, index, FK) containing `offset` that starts its own line, else the statement. */
