@@ -91,6 +91,7 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
         change,
         schema: current,
         rollback,
+        live: options.live,
         classification: () => (classification ??= classify(change, current, { target: options.target, mysqlVersion })),
         createdInChange: (table) => created.has(table.toLowerCase()),
         createdLaterInFile: (table) => (lastCreated.get(table.toLowerCase()) ?? -1) > index,
@@ -98,7 +99,7 @@ export function runRules(units: readonly LintUnit[], run: RuleRun): FileLintResu
         report: (finding) => {
           const ignore = findIgnore(ignores, rule.id, finding.start);
           if (ignore) ignore.used.add(rule.id);
-          else findings.push({ rule: rule.id, severity, fixes: [], ...finding, ignore: run.ignoreEdits(unit, rule.id, finding.start) });
+          else findings.push({ rule: rule.id, fixes: [], ...finding, severity: finding.severity ?? severity, ignore: run.ignoreEdits(unit, rule.id, finding.start) });
         },
       };
       rule.check(context);

@@ -41,12 +41,26 @@ export interface Finding {
   ignore?: { statement: OffsetEdit; file: OffsetEdit };
 }
 
+/** What the active branch connection tells about the database the migrations are about to run on. */
+export interface LiveBranch {
+  /** e.g. `app/main`. */
+  name: string;
+  production: boolean;
+  safeMigrations: boolean;
+  /** Approximate rows per table (information_schema.TABLES.TABLE_ROWS), lower-case names. */
+  tableRows: Record<string, number>;
+  /** Foreign key constraints that exist on the branch (when > 0 on PlanetScale, foreign key support is on). */
+  foreignKeys: number;
+}
+
 export interface LintOptions {
   target: Target;
   /** MySQL version the targets other than mariadb run; default 8.0.35. */
   mysqlVersion?: string;
   /** Per-rule severity overrides, e.g. from `.cutover.json` or the `cutover.rules` setting. */
   rules?: Record<string, SeveritySetting>;
+  /** The active branch, when the editor is connected to one. */
+  live?: LiveBranch;
 }
 
 export const DEFAULT_MYSQL_VERSION = '8.0.35';

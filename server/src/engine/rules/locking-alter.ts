@@ -1,4 +1,7 @@
 import { definedHere } from './related';
+
+/** From this size on, a blocking ALTER applied directly is an error rather than a warning (about minutes of downtime). */
+export const LARGE_TABLE_ROWS = 1_000_000;
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -29,6 +32,9 @@ Prefer changes that are INSTANT or INPLACE with concurrent DML (adding a nullabl
 secondary index). For a type change, add a new column and backfill. On MySQL, run big copies with an online schema
 change tool (gh-ost, pt-online-schema-change) or a PlanetScale/Vitess deploy request.
 
+With a branch connected (Cutover: Switch Branch Connection), the message gives the table's size on that branch, and on
+the \`mysql\` and \`mariadb\` targets a blocking change to a table of a million rows or more is an error.
+
 ## Fix safety
 No fix.
 `,
@@ -46,11 +52,16 @@ No fix.
       ? 'Run it with an online schema change tool (gh-ost, pt-online-schema-change), or split out the clause that forces it.'
       : 'A deploy request runs it online with a shadow table, copying every row; it cannot be an instant deploy.';
     const unknown = ddl.tableUnknown ? ` (${change.table.name}'s earlier definition is not in these migrations, so this assumes the worst)` : '';
+    // With a branch connected, the table's size says how long this takes; a big table on a direct ALTER is an error.
+    const rows = context.live?.tableRows[change.table.name.toLowerCase()];
+    const size = rows !== undefined ? ` ${change.table.name} has about ${rows.toLocaleString('en-US')} rows on ${context.live!.name}.` : '';
+    const big = rows !== undefined && rows >= LARGE_TABLE_ROWS && (context.target === 'mysql' || context.target === 'mariadb');
     context.report({
       start: span.start,
       end: span.end,
-      message: `ALGORITHM=${ddl.algorithm}: ${decisive?.reason ?? 'this change'} — it ${rebuild} and ${writes}${unknown}. ${where}`,
+      message: `ALGORITHM=${ddl.algorithm}: ${decisive?.reason ?? 'this change'} — it ${rebuild} and ${writes}${unknown}.${size} ${where}`,
       related: definedHere(context.schema.table(change.table.name)?.origin, `${change.table.name} is created here`),
+      severity: big ? 'error' : undefined,
     });
   },
 });

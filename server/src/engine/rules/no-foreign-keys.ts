@@ -51,8 +51,11 @@ longer enforces the relation, so it is offered one at a time and is not part of 
   check(context) {
     for (const { fk, change } of addedForeignKeys(context.change)) {
       const columns = fk.columns.map((c) => c.name).join(', ');
-      const why =
-        context.target === 'planetscale'
+      // Constraints already on the connected branch mean its foreign key support is on.
+      const branchAllows = context.target === 'planetscale' && (context.live?.foreignKeys ?? 0) > 0;
+      const why = branchAllows
+        ? `${context.live!.name} already has foreign keys, so its foreign key support is on; they still make deploy requests slower to revert and need every cascade checked`
+        : context.target === 'planetscale'
           ? 'PlanetScale rejects foreign key constraints unless the database allows them (VT10001)'
           : context.target === 'planetscale-fk'
             ? 'foreign keys make deploy requests slower to revert and need every cascade checked'
@@ -65,6 +68,7 @@ longer enforces the relation, so it is offered one at a time and is not part of 
         end: clause.end,
         message: `${foreignKeyLabel(fk, change.table.name)}: ${why}. Enforce the relation in the application and keep an index on (${columns}).`,
         fixes: [removeForeignKeyFix(context.source, context.statement, change, fk, context.schema)],
+        severity: branchAllows ? 'warning' : undefined,
       });
     }
   },

@@ -11,6 +11,7 @@ import noUniqueKey from './no-unique-key';
 import parseError from './parse-error';
 import renameColumn from './rename-column';
 import renameTable from './rename-table';
+import safeMigrations from './safe-migrations';
 import { RuleDefinition } from './rule';
 import unsupportedFeature from './unsupported-feature';
 import unusedIgnore from './unused-ignore';
@@ -30,6 +31,7 @@ export const RULES: readonly RuleDefinition[] = [
   unsupportedFeature,
   invalidCharset,
   noUniqueKey,
+  safeMigrations,
   parseError,
   unusedIgnore,
 ];

@@ -2,7 +2,7 @@ import { DdlClassification } from '../ddl/onlineDdl';
 import { SchemaChange } from '../model/changes';
 import { Schema } from '../schema/model';
 import { Statement } from '../sql/splitter';
-import { Fix, RelatedLocation, SeveritySetting, Target } from '../types';
+import { Fix, LiveBranch, RelatedLocation, Severity, SeveritySetting, Target } from '../types';
 
 /** What a rule sees of one statement, and how it reports. */
 export interface RuleContext {
@@ -20,11 +20,14 @@ export interface RuleContext {
   classification(): DdlClassification;
   /** True when the table was created earlier in the same change (same file), so it holds no rows yet. */
   createdInChange(table: string): boolean;
+  /** The connected branch, if any: its size per table, production and safe-migrations flags. */
+  readonly live?: LiveBranch;
   /** True when a later statement of the same file creates the table (the drop-and-recreate of dumps). */
   createdLaterInFile(table: string): boolean;
   /** True when a later statement of the same file drops the table or puts a view of that name in its place. */
   replacedLaterInFile(table: string): boolean;
-  report(finding: { start: number; end: number; message: string; fixes?: Fix[]; related?: RelatedLocation[] }): void;
+  /** `severity` raises or lowers this one finding from the rule's configured severity (e.g. a large table). */
+  report(finding: { start: number; end: number; message: string; fixes?: Fix[]; related?: RelatedLocation[]; severity?: Severity }): void;
 }
 
 export interface RuleDefinition {
