@@ -41,7 +41,9 @@ export interface RuleRun {
 function laterIndexes(units: readonly LintUnit[]): { lastCreated: Map<string, number>; lastReplaced: Map<string, number> } {
   const lastCreated = new Map<string, number>();
   const lastReplaced = new Map<string, number>();
-  units.forEach(({ change }, index) => {
+  units.forEach(({ change, rollback }, index) => {
+    // A rollback dropping the table its migration created (every Laravel down()) does not replace anything.
+    if (rollback) return;
     if (change.kind === 'create-table') lastCreated.set(change.table.name.toLowerCase(), index);
     if (change.kind === 'drop-table') for (const t of change.tables) lastReplaced.set(t.name.toLowerCase(), index);
     if (change.kind === 'create-object' && change.objectType === 'VIEW' && change.name) lastReplaced.set(change.name.name.toLowerCase(), index);

@@ -159,3 +159,20 @@ describe('Doctrine migrations through the rules', () => {
     assert.match(problem.message, /non-literal/);
   });
 });
+
+describe('PHP migrations: what real projects showed', () => {
+  test('a table without a key is flagged even though down() drops it', () => {
+    const source = laravel(`        Schema::create('password_resets', function (Blueprint $table) {
+            $table->string('email')->index();
+            $table->string('token');
+        });`, `        Schema::dropIfExists('password_resets');`);
+    assert.ok(lint(source).some((f) => f.rule === 'no-unique-key'));
+  });
+
+  test('addSql in methods other than up()/down() is reported as not checked, not silently skipped', () => {
+    const source = DOCTRINE.replace('public function up(Schema $schema)', 'public function mySQLUp(Schema $schema)').replace('public function down(Schema $schema)', 'public function mySQLDown(Schema $schema)');
+    const [problem] = lint(source, 'migrations/Version20240501120000.php');
+    assert.equal(problem.rule, 'parse-error');
+    assert.match(problem.message, /none were found here/);
+  });
+});
