@@ -12,6 +12,35 @@ const root = path.resolve(__dirname, '..');
 const testsPath = path.join(root, 'out/test/e2e/suite/index.js');
 const fixtures = path.join(root, 'test/fixtures/workspace');
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
+
+/**
+ * Creates the branch databases and the pscale stand-in: its `branch list` answer and an executable `pscale` (the tests
+ * point `cutover.pscalePath` at it), proxying `connect` to the MariaDB. Returns what the tests need to add connections.
+ */
+async function seedBranches(db, tmp) {
+  const connection = await db.connect(undefined, { multipleStatements: true });
+  const rows = Array.from({ length: 3000 }, (_, i) => `(${i + 1}, ${i})`).join(',');
+  for (const name of ['app_main', 'app_dev', 'app']) {
+    await connection.query(`CREATE DATABASE \`${name}\`; USE \`${name}\`; CREATE TABLE orders (id INT PRIMARY KEY, total INT NOT NULL); INSERT INTO orders VALUES ${rows}; ANALYZE TABLE orders;`);
+  }
+  await connection.query('USE app_main; CREATE TABLE users (id INT PRIMARY KEY); CREATE TABLE posts (id INT PRIMARY KEY, user_id INT, FOREIGN KEY (user_id) REFERENCES users (id));');
+  // pscale connect's local proxy needs no password: a password-less user on `app` plays that part through the stand-in.
+  await connection.query("CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY ''; GRANT ALL PRIVILEGES ON `app`.* TO 'root'@'127.0.0.1';");
+  await connection.end();
+  const bin = path.join(tmp, 'bin');
+  fs.mkdirSync(bin);
+  const standin = path.join(root, 'test/support/pscale-standin.cjs');
+  fs.writeFileSync(path.join(bin, 'pscale'), `#!/bin/sh\nexec "${process.execPath}" "${standin}" "$@"\n`, { mode: 0o755 });
+  const list = path.join(tmp, 'pscale-branches.json');
+  fs.writeFileSync(list, JSON.stringify([
+    { name: 'main', parent_branch: null, production: true, ready: true, safe_migrations: true, region: { slug: 'us-east' } },
+    { name: 'dev', parent_branch: 'main', production: false, ready: true, safe_migrations: false, region: { slug: 'us-east' } },
+  ]));
+  process.env.CUTOVER_TEST_PSCALE = path.join(bin, 'pscale');
+  process.env.PSCALE_STANDIN_BRANCHES = list;
+  process.env.PSCALE_STANDIN_TARGET = `${db.host}:${db.port}`;
+  return { host: db.host, port: db.port, user: db.user, password: db.password };
+}
 // The workbench's own start-up chatter, forwarded with the test output; VERBOSE=1 shows it.
 const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore|Started local extension host|Extension host \(LocalProcess\))/;
 
@@ -25,9 +54,18 @@ const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additio
   process.env.TMPDIR = scratch; // the server's and the browser's temporary files (IPC sockets) stay in this run's folder
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(fixtures, workspace, { recursive: true }); // tests edit files: work on a copy
+  // A real MariaDB for the branch-connection tests: databases app_main and app_dev stand in for two branches, `app` is
+  // what the pscale stand-in's proxy serves. The VS Code server (and so the extension host) inherits the environment.
+  const { startMariaDb } = require(path.join(root, 'out/test/support/mariadb.js'));
+  const db = await startMariaDb();
+  process.env.CUTOVER_TEST_BRANCHES = JSON.stringify(await seedBranches(db, tmp));
   const port = await freePort();
   const serverLog = path.join(tmp, 'server.log');
-  const { stop } = await startServer({ dataDir: tmp, port, logFile: serverLog });
+  const server = await startServer({ dataDir: tmp, port, logFile: serverLog });
+  const stop = () => {
+    server.stop();
+    return db.stop();
+  };
   let context;
   let code = 'timeout';
   try {
@@ -48,7 +86,7 @@ const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additio
     if (code !== 0) await page.screenshot({ path: path.join(tmp, 'failure.png') }).catch(() => {});
   } finally {
     if (context) await context.close().catch(() => {});
-    stop();
+    await stop();
   }
   console.log(`VS Code integration tests: exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   if (code !== 0) {

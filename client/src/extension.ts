@@ -4,6 +4,9 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ServerInfo, ServerInfoRequest } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { DeployPreview } from './preview/previewPanel';
+import { registerBranchCommands } from './branches/branchCommands';
+import { Secrets } from './branches/connections';
+import { BranchManager } from './branches/manager';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -13,6 +16,7 @@ export interface CutoverApi {
   serverInfo(): Promise<ServerInfo>;
   statusBar(): { text: string; warning: boolean; visible: boolean };
   preview: DeployPreview;
+  branches: BranchManager;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CutoverApi> {
@@ -37,11 +41,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cutove
   );
   await client.start();
   const statusBar = new StatusBar(client);
-  context.subscriptions.push(statusBar);
+  const secrets = new Secrets(context.secrets);
+  const branches = new BranchManager(context, () => client!, secrets, output);
+  registerBranchCommands(context, branches, secrets, output);
+  context.subscriptions.push(statusBar, branches, branches.onDidChange((state) => statusBar.setBranch(state)));
+  // The branch that was active before a reload (workspace state), reached again in the background.
+  if (vscode.workspace.isTrusted) void branches.restore();
   return {
     serverInfo: () => client!.sendRequest<ServerInfo>(ServerInfoRequest),
     statusBar: () => statusBar.state(),
     preview,
+    branches,
   };
 }
 

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { FileLintResult, LineIndex, Schema, lintMigration } from './engine';
+import { FileLintResult, LineIndex, LintOptions, LiveBranch, Schema, lintMigration } from './engine';
 import { matchesAny } from './engine/glob';
 import { looksLikeMigration } from './engine/migrationPaths';
 import { SchemaCache } from './schemaCache';
@@ -30,6 +30,8 @@ export interface DocumentAnalysis {
 export class Analyzer {
   /** Workspace folder paths, longest first, to resolve `cutover.include` globs against. */
   private folders: string[] = [];
+  /** The connected branch, as the rules see it. */
+  live: LiveBranch | undefined;
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -73,9 +75,14 @@ export class Analyzer {
     return this.analyseText(current.getText(), current.version, filePath, settings, current.languageId);
   }
 
+  /** The document's options with the connected branch. */
+  optionsFor(settings: DocumentSettings): LintOptions {
+    return this.live ? { ...settings.options, live: this.live } : settings.options;
+  }
+
   analyseText(text: string, version: number, filePath: string | undefined, settings: DocumentSettings, languageId = 'sql'): DocumentAnalysis {
     const schema = filePath ? this.schemas.schemaBefore(filePath, (p) => this.openText(p)) : new Schema();
-    const result = lintMigration(text, settings.options, filePath, schema, languageId === 'php');
+    const result = lintMigration(text, this.optionsFor(settings), filePath, schema, languageId === 'php');
     return { text, version, lines: new LineIndex(text), result, settings, schema, filePath };
   }
 }

@@ -49,6 +49,16 @@ export interface PlanResult {
   markdown: string;
 }
 
+/** The client's active branch (undefined: disconnected), answered once the server has read it (or could not).
+ *  Its password travels in memory over IPC, never to a log. */
+export const ActiveBranchRequest = 'cutover/activeBranch';
+
+export type ActiveBranchResult = { ok: true; tables: number; foreignKeys: number } | { ok: false; error: string };
+
+export interface ActiveBranchParams {
+  branch?: { name: string; host: string; port: number; user: string; password?: string; database: string; production: boolean; safeMigrations: boolean };
+}
+
 /** Client-side command that opens a rule's documentation; its argument is the rule id. */
 export const ShowRuleDocumentationCommand = 'cutover.showRuleDocumentation';
 

@@ -8,7 +8,8 @@ import { DiagnosticsHandler } from './handlers/diagnostics';
 import { Publisher } from './handlers/publish';
 import { WorkspaceLinter } from './handlers/workspaceLint';
 import { planRequest } from './handlers/plan';
-import { DocumentInfo, DocumentInfoRequest, PlanParams, PlanRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
+import { ActiveBranchParams, ActiveBranchRequest, ActiveBranchResult, DocumentInfo, DocumentInfoRequest, PlanParams, PlanRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
+import { readLiveBranch } from './liveBranch';
 import { runSafe } from './runSafe';
 import { SchemaCache } from './schemaCache';
 import { SettingsCache } from './settings';
@@ -82,6 +83,19 @@ export function startServer(connection: Connection): void {
     }));
   });
   connection.onRequest(LintWorkspaceRequest, () => workspace.lint());
+  connection.onRequest(ActiveBranchRequest, async ({ branch }: ActiveBranchParams): Promise<ActiveBranchResult> => {
+    let result: ActiveBranchResult = { ok: true, tables: 0, foreignKeys: 0 };
+    try {
+      analyzer.live = branch ? await readLiveBranch(branch) : undefined;
+      if (analyzer.live) result = { ok: true, tables: Object.keys(analyzer.live.tableRows).length, foreignKeys: analyzer.live.foreignKeys };
+    } catch (error) {
+      analyzer.live = undefined;
+      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    diagnostics.revalidateAll();
+    workspace.lint().catch(logFailure('linting the workspace'));
+    return result;
+  });
   connection.onRequest(PlanRequest, (params: PlanParams) =>
     planRequest(params, analyzer, async (folder) => {
       const value = hasConfigurationCapability ? await connection.workspace.getConfiguration({ scopeUri: folder, section: 'cutover.baseRef' }) : undefined;

@@ -153,8 +153,8 @@ export function updateEnv(text: string, values: Record<string, string | undefine
     }
     if (current.value === value) continue;
     let replacement = formatEnvValue(value, current.quote);
-    // A bare value directly followed by `#` would swallow the comment: keep them apart.
-    if (!replacement.startsWith('"') && !replacement.startsWith("'") && text[current.valueEnd] === '#') replacement += ' ';
+    // An empty bare value directly followed by a comment: keep the new value and the `#` apart.
+    if (current.quote === '' && text[current.valueEnd] === '#') replacement += ' ';
     edits.push({ start: current.valueStart, end: current.valueEnd, replacement });
     changed.push(key);
   }

@@ -70,7 +70,7 @@ export class WorkspaceLinter {
     const first = files[0];
     const settings = await this.analyzer.settings.get(URI.file(first).toString(), first);
     const sources = readSources([...new Set([...siblingMigrations(first), ...files])], new Map());
-    const results = lintMigrationFolder(sources, settings.options);
+    const results = lintMigrationFolder(sources, this.analyzer.optionsFor(settings));
     for (const source of sources) {
       if (!files.includes(source.path) || !publishFor(source.path)) continue;
       const uri = URI.file(source.path).toString();
