@@ -75,8 +75,13 @@ export class BranchManager implements vscode.Disposable {
       await this.notifyServer(undefined);
       const next = connection.via === 'pscale' ? 'Check `pscale auth login` and the database name, then try again.' : 'Check the host, port, user and password (Cutover: Add Branch Connection… replaces them).';
       this.lastError = `Cutover could not reach ${connection.id}: ${(error as Error).message}. ${next}`;
-      void vscode.window.showErrorMessage(this.lastError);
-      if (!options.offline) return false;
+      if (!options.offline) {
+        // Offline switching (the .env points at the branch though it cannot be reached now) only when asked for.
+        void vscode.window.showErrorMessage(this.lastError, 'Switch Offline').then((choice) => {
+          if (choice === 'Switch Offline') void this.switchTo(connection, { ...options, confirmProduction: true, offline: true });
+        });
+        return false;
+      }
     }
     this.lastError = undefined;
     await this.context.workspaceState.update(ACTIVE_KEY, connection);

@@ -90,6 +90,9 @@ suite('Branch connections (real MariaDB, pscale stand-in)', function () {
     assert.ok(pid, 'a proxy process');
     process.kill(pid, 'SIGKILL');
     await waitFor('the status bar to show the lost connection', () => api.branches.current()?.connected === false && /debug-disconnect/.test(api.statusBar().text));
+    // Recovery: switching again starts a new proxy.
+    assert.strictEqual(await vscode.commands.executeCommand('cutover.switchBranch', 'app/dev'), true, api.branches.lastError);
+    assert.ok(api.branches.current()?.connected && api.branches.proxyPid() !== pid);
     fs.rmSync(yml);
   });
 });
