@@ -23,6 +23,8 @@ async function seedBranches(db, tmp) {
   for (const name of ['app_main', 'app_dev', 'app']) {
     await connection.query(`CREATE DATABASE \`${name}\`; USE \`${name}\`; CREATE TABLE orders (id INT PRIMARY KEY, total INT NOT NULL); INSERT INTO orders VALUES ${rows}; ANALYZE TABLE orders;`);
   }
+  // app_dev has applied the first two golang-migrate migrations of the fixture folder; the rest are pending there.
+  await connection.query('USE app_dev; CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, dirty TINYINT(1) NOT NULL); INSERT INTO schema_migrations VALUES (2, 0);');
   await connection.query('USE app_main; CREATE TABLE users (id INT PRIMARY KEY); CREATE TABLE posts (id INT PRIMARY KEY, user_id INT, FOREIGN KEY (user_id) REFERENCES users (id));');
   // pscale connect's local proxy needs no password: a password-less user on `app` plays that part through the stand-in.
   await connection.query("CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY ''; GRANT ALL PRIVILEGES ON `app`.* TO 'root'@'127.0.0.1';");

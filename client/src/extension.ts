@@ -28,8 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cutove
   context.subscriptions.push(
     preview,
     // From the palette: the git change; from the Explorer or an editor: the selected migrations.
-    vscode.commands.registerCommand('cutover.previewDeployOrder', (clicked?: vscode.Uri, selected?: vscode.Uri[]) =>
-      preview.show(selected?.length ? selected : clicked ? [clicked] : undefined),
+    vscode.commands.registerCommand('cutover.previewDeployOrder', (clicked?: vscode.Uri, selected?: vscode.Uri[], source?: 'git' | 'pending') =>
+      preview.show(selected?.length ? selected : clicked ? [clicked] : undefined, source, branches.current()?.connection.id),
     ),
   );
   context.subscriptions.push(

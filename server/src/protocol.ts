@@ -25,6 +25,8 @@ export interface PlanParams {
   uris?: string[];
   /** Workspace folder URI, for the git change. */
   folder?: string;
+  /** The migrations of `folder` that the active branch does not have yet, instead of the git change. */
+  pending?: boolean;
 }
 
 export interface PlannedStatementView {

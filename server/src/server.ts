@@ -9,7 +9,7 @@ import { Publisher } from './handlers/publish';
 import { WorkspaceLinter } from './handlers/workspaceLint';
 import { planRequest } from './handlers/plan';
 import { ActiveBranchParams, ActiveBranchRequest, ActiveBranchResult, DocumentInfo, DocumentInfoRequest, PlanParams, PlanRequest, FixRuleParams, FixRuleRequest, FixRuleResult, LintWorkspaceRequest, ServerInfo, ServerInfoRequest } from './protocol';
-import { readLiveBranch } from './liveBranch';
+import { BranchEndpoint, readLiveBranch } from './liveBranch';
 import { runSafe } from './runSafe';
 import { SchemaCache } from './schemaCache';
 import { SettingsCache } from './settings';
@@ -83,7 +83,9 @@ export function startServer(connection: Connection): void {
     }));
   });
   connection.onRequest(LintWorkspaceRequest, () => workspace.lint());
+  let activeBranch: BranchEndpoint | undefined;
   connection.onRequest(ActiveBranchRequest, async ({ branch }: ActiveBranchParams): Promise<ActiveBranchResult> => {
+    activeBranch = branch;
     let result: ActiveBranchResult = { ok: true, tables: 0, foreignKeys: 0 };
     try {
       analyzer.live = branch ? await readLiveBranch(branch) : undefined;
@@ -100,7 +102,7 @@ export function startServer(connection: Connection): void {
     planRequest(params, analyzer, async (folder) => {
       const value = hasConfigurationCapability ? await connection.workspace.getConfiguration({ scopeUri: folder, section: 'cutover.baseRef' }) : undefined;
       return typeof value === 'string' ? value : '';
-    }).catch((error: unknown) => {
+    }, activeBranch).catch((error: unknown) => {
       logFailure('planning the deploy')(error);
       return { error: 'Cutover could not plan this change; see the Cutover output for details.' };
     }),

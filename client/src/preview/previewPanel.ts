@@ -19,11 +19,21 @@ export class DeployPreview implements vscode.Disposable {
     return this.panel ? this.plan : undefined;
   }
 
-  async show(uris: vscode.Uri[] | undefined): Promise<PlanResult | undefined> {
+  async show(uris: vscode.Uri[] | undefined, source?: 'git' | 'pending', branchName?: string): Promise<PlanResult | undefined> {
     const params: PlanParams = { uris: uris?.map((u) => u.toString()) };
+    if (!params.uris?.length && branchName && !source) {
+      // With a branch connected, what is pending on it is the other natural "change".
+      const picked = await vscode.window.showQuickPick(
+        [{ label: `Migrations pending on ${branchName}`, source: 'pending' as const }, { label: 'Migrations changed on this git branch', source: 'git' as const }],
+        { placeHolder: 'Preview the deploy order of…' },
+      );
+      if (!picked) return undefined;
+      source = picked.source;
+    }
+    params.pending = source === 'pending' || undefined;
     if (!params.uris?.length) {
       // The git change: running git needs a trusted workspace.
-      if (!vscode.workspace.isTrusted) {
+      if (!params.pending && !vscode.workspace.isTrusted) {
         void vscode.window.showWarningMessage('Previewing the git change runs git: trust this workspace first, or select migrations in the Explorer.');
         return undefined;
       }

@@ -4,14 +4,25 @@ import { LineIndex } from '../engine';
 import { planToMarkdown } from '../engine/plan/markdown';
 import { Analyzer, filePathOf } from '../analysis';
 import { LspRange, PlanParams, PlanResult } from '../protocol';
+import { BranchEndpoint, pendingOnBranch } from '../liveBranch';
 import { GitError, changedSince, defaultBase, planFiles } from '../workspace/changes';
+import { walkMigrations } from '../workspace/walk';
 
 /** The deploy-order preview's data: the plan of the selected files, or of the folder's git change against its base. */
-export async function planRequest(params: PlanParams, analyzer: Analyzer, baseRefFor: (folderUri: string) => Promise<string>): Promise<PlanResult | { error: string }> {
+export async function planRequest(params: PlanParams, analyzer: Analyzer, baseRefFor: (folderUri: string) => Promise<string>, branch?: BranchEndpoint): Promise<PlanResult | { error: string }> {
   let files: string[];
   let description: string;
+  let notes: string[] = [];
   const folderPath = params.folder ? filePathOf(params.folder) : analyzer.workspaceFolders()[0];
-  if (params.uris && params.uris.length > 0) {
+  if (params.pending) {
+    if (!branch) return { error: 'Connect to a branch first (Cutover: Switch Branch Connection…) to preview what is pending on it.' };
+    if (!folderPath) return { error: 'Open a folder with migrations to preview what is pending.' };
+    try {
+      ({ files, description, notes } = await pendingOnBranch(branch, walkMigrations(folderPath)));
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  } else if (params.uris && params.uris.length > 0) {
     files = params.uris.map((u) => filePathOf(u)).filter((p): p is string => p !== undefined);
     description = `${files.length} selected migration${files.length === 1 ? '' : 's'}`;
   } else {
@@ -42,7 +53,7 @@ export async function planRequest(params: PlanParams, analyzer: Analyzer, baseRe
       statements: phase.statements.map((s) => ({ ...locate(s), path: s.path, sql: s.sql, kind: s.kind, table: s.table, algorithm: s.algorithm, rebuildsTable: s.rebuildsTable, concurrentDml: s.concurrentDml, generated: s.generated })),
     })),
     steps: plan.steps.map((s) => ({ title: s.title, ...locate(s), steps: s.steps })),
-    warnings: plan.warnings.map((w) => ({ message: w.message, ...locate(w) })),
+    warnings: [...notes.map((message) => ({ message })), ...plan.warnings.map((w) => ({ message: w.message, ...locate(w) }))],
     markdown: planToMarkdown(plan, ({ path: p, start }) => (p ? byPath.get(p)?.lines.positionAt(start).line : undefined)),
   };
 }

@@ -54,6 +54,16 @@ suite('Branch connections (real MariaDB, pscale stand-in)', function () {
     await waitFor('the status bar on dev', () => /\$\(database\) dev · Cutover/.test(api.statusBar().text));
   });
 
+  test('the deploy-order preview of what is pending on the connected branch', async () => {
+    const plan = await vscode.commands.executeCommand<{ description: string; phases: Array<{ name: string; statements: Array<{ sql: string; path?: string }> }> }>(
+      'cutover.previewDeployOrder', undefined, undefined, 'pending');
+    assert.ok(plan, 'a plan');
+    assert.match(plan.description, /pending on dev \(golang-migrate\)/);
+    const paths = plan.phases.flatMap((p) => p.statements.map((s) => s.path ?? ''));
+    assert.ok(!paths.some((p) => /00000[12]_/.test(p)), `applied migrations are not planned: ${paths.join(', ')}`);
+    assert.ok(paths.some((p) => p.includes('000008_orders_total')), paths.join(', '));
+  });
+
   test('switching to a production branch with safe migrations: warning colour, and direct DDL is reported', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('cutover.switchBranch', 'main', { confirmProduction: true }), true);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(migration()));
