@@ -13,6 +13,21 @@ const testsPath = path.join(root, 'out/test/e2e/suite/index.js');
 const fixtures = path.join(root, 'test/fixtures/workspace');
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
 
+/** Files under `dir` (except the `skip` folders, where the tests put it on purpose) whose text contains `secret`. */
+function filesContaining(dir, secret, skip) {
+  const found = [];
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (skip.has(full)) continue;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && fs.statSync(full).size < 20_000_000 && fs.readFileSync(full).includes(secret)) found.push(path.relative(dir, full));
+    }
+  };
+  walk(dir);
+  return found;
+}
+
 /**
  * Creates the branch databases and the pscale stand-in: its `branch list` answer and an executable `pscale` (the tests
  * point `cutover.pscalePath` at it), proxying `connect` to the MariaDB. Returns what the tests need to add connections.
@@ -60,6 +75,7 @@ const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additio
   // what the pscale stand-in's proxy serves. The VS Code server (and so the extension host) inherits the environment.
   const { startMariaDb } = require(path.join(root, 'out/test/support/mariadb.js'));
   const db = await startMariaDb();
+  const password = db.password;
   process.env.CUTOVER_TEST_BRANCHES = JSON.stringify(await seedBranches(db, tmp));
   const port = await freePort();
   const serverLog = path.join(tmp, 'server.log');
@@ -89,6 +105,12 @@ const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin|Updating additio
   } finally {
     if (context) await context.close().catch(() => {});
     await stop();
+  }
+  // The tests stored this password in SecretStorage and the app's .env; no log or setting file may hold it.
+  const leaks = filesContaining(tmp, password, new Set([workspace, path.join(tmp, 'chromium'), scratch]));
+  if (leaks.length > 0) {
+    console.log(`the test password was written to: ${leaks.join(', ')}`);
+    if (code === 0) code = 'secret leaked';
   }
   console.log(`VS Code integration tests: exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   if (code !== 0) {
