@@ -169,6 +169,12 @@ describe('PHP migrations: what real projects showed', () => {
     assert.ok(lint(source).some((f) => f.rule === 'no-unique-key'));
   });
 
+  test('an up() whose Schema calls are commented out is simply empty', () => {
+    assert.deepEqual(lint(laravel(`        // Schema::table('assets', function ($table) {
+        //     $table->string('license_name')->nullable();
+        // });`)), []);
+  });
+
   test('addSql in methods other than up()/down() is reported as not checked, not silently skipped', () => {
     const source = DOCTRINE.replace('public function up(Schema $schema)', 'public function mySQLUp(Schema $schema)').replace('public function down(Schema $schema)', 'public function mySQLDown(Schema $schema)');
     const [problem] = lint(source, 'migrations/Version20240501120000.php');

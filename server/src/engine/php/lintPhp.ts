@@ -10,7 +10,7 @@ import { Finding, LintOptions, OffsetEdit } from '../types';
 import { readDoctrineMigration } from './doctrine';
 import { embeddedSqlOf, isPhpProblem, sqlEdits } from './embeddedSql';
 import { readLaravelMigration, laravelRawSqlCalls } from './laravel';
-import { argument } from './phpAst';
+import { argument, migrationMethods, parsePhp } from './phpAst';
 import { EmbeddedSql, PhpChange, PhpIgnoreComment, PhpProblem } from './types';
 
 /** Doctrine migrations extend AbstractMigration and call addSql; anything else is read as Laravel. */
@@ -134,7 +134,8 @@ export function lintPhpFile(source: string, options: LintOptions, path: string |
   }
   pieces.sort((a, b) => a.at - b.at);
   // Schema changes outside up()/down() (a custom base class's method names) are not read: say so instead of nothing.
-  if (pieces.length === 0 && problems.length === 0) {
+  const parsed = parsePhp(source);
+  if (pieces.length === 0 && problems.length === 0 && parsed.program && migrationMethods(parsed.program).length === 0) {
     const call = /\$this->addSql\s*\(|\bSchema::(create|table|drop|dropIfExists|rename)\s*\(/.exec(source);
     if (call) problems.push({ start: call.index, end: call.index + call[0].length - 1, message: 'Cutover reads migrations in up() and down(); none were found here (a base class with other method names?), so nothing in this file was checked.' });
   }
