@@ -5,6 +5,7 @@ import dropTable from './drop-table';
 import impossibleAlgorithm from './impossible-algorithm';
 import invalidCharset from './invalid-charset';
 import lockingAlter from './locking-alter';
+import mariadbSyntax from './mariadb-syntax';
 import noCascade from './no-cascade';
 import noForeignKeys from './no-foreign-keys';
 import noUniqueKey from './no-unique-key';
@@ -29,6 +30,7 @@ export const RULES: readonly RuleDefinition[] = [
   changeColumnType,
   addNotNullColumn,
   unsupportedFeature,
+  mariadbSyntax,
   invalidCharset,
   noUniqueKey,
   safeMigrations,

@@ -152,6 +152,7 @@ function readDefinitions(tokens: readonly Token[], from: number, to: number, sou
 }
 
 function readCreateIndex(cursor: TokenCursor, startIndex: number, modifier: string | undefined): SchemaChange {
+  cursor.acceptKeywords('IF', 'NOT', 'EXISTS'); // MariaDB (the mariadb-syntax rule reports it on MySQL targets)
   const name = identifierOf(cursor.next());
   if (cursor.acceptKeywords('USING')) cursor.next();
   if (!name || !cursor.acceptKeywords('ON')) return { kind: 'unreadable', reason: 'CREATE INDEX without a name or ON table' };
