@@ -60,7 +60,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(everythingChanged);
 
   documents.onDidChangeContent((event) => diagnostics.changed(event.document));
-  documents.onDidSave(() => diagnostics.revalidateAll());
+  // The saved document itself (lintOnType off lints on save); what depends on it follows from the file watcher.
+  documents.onDidSave((event) => diagnostics.schedule(event.document.uri, true));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     settings.forget(uri);
