@@ -19,7 +19,7 @@ export interface BranchEndpoint {
 export async function pendingOnBranch(endpoint: BranchEndpoint, files: string[]): Promise<{ files: string[]; description: string; notes: string[] }> {
   const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({ host: endpoint.host, port: endpoint.port, user: endpoint.user, password: endpoint.password, database: endpoint.database, connectTimeout: 10000 }).catch((error: { code?: string }) => {
-    throw new Error(`cannot reach ${endpoint.name} (${error.code ?? 'connection failed'})`);
+    throw new Error(`cannot connect to ${endpoint.name} (${error.code ?? 'connection failed'})`);
   });
   try {
     // SQL and PHP migrations are kept by different tools; a workspace may hold both (one per tool's table).

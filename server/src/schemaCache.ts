@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { Schema, SourceFile, replayMigration } from './engine';
+import { Schema, replayMigration } from './engine';
 import { orderMigrations } from './engine';
-import { siblingMigrations } from './workspace/migrationFiles';
+import { readSources, siblingMigrations } from './workspace/migrationFiles';
 
 /**
  * The schema before a migration: its folder's earlier migrations replayed in tool order. Open documents count with
@@ -17,7 +17,12 @@ export class SchemaCache {
     const cached = this.cache.get(filePath);
     if (cached && cached.signature === signature) return cached.schema;
     let schema = new Schema();
-    for (const file of this.read(earlier, openText)) schema = replayMigration(file.source, file.path, schema);
+    // Open documents count with their unsaved text.
+    const open = new Map(earlier.flatMap((p) => {
+      const text = openText(p)?.text;
+      return text === undefined ? [] : [[p, text] as const];
+    }));
+    for (const file of readSources(earlier, open)) schema = replayMigration(file.source, file.path, schema);
     this.cache.set(filePath, { signature, schema });
     return schema;
   }
@@ -45,21 +50,5 @@ export class SchemaCache {
     } catch {
       return 'missing';
     }
-  }
-
-  private read(paths: readonly string[], openText: (path: string) => { text: string } | undefined): SourceFile[] {
-    const files: SourceFile[] = [];
-    for (const path of paths) {
-      const open = openText(path);
-      if (open) files.push({ path, source: open.text });
-      else {
-        try {
-          files.push({ path, source: fs.readFileSync(path, 'utf8') });
-        } catch {
-          // Deleted since it was listed: it takes no part.
-        }
-      }
-    }
-    return files;
   }
 }

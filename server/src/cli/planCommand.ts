@@ -1,8 +1,7 @@
 import * as path from 'path';
 import { LineIndex, resolveOptions } from '../engine';
 import { planToMarkdown } from '../engine/plan/markdown';
-import { orderMigrations } from '../engine';
-import { pendingMigrations, readAppliedState } from '../workspace/appliedMigrations';
+import { BranchEndpoint, pendingOnBranch } from '../liveBranch';
 import { GitError, changedSince, planFiles } from '../workspace/changes';
 import { loadConfigFile, loadNearestConfig } from '../workspace/configFile';
 import { CliArgs, UsageError, requireFormat } from './args';
@@ -22,26 +21,21 @@ async function pendingOn(url: string, files: string[]): Promise<{ files: string[
   if (target.protocol !== 'mysql:' || target.password) {
     throw new UsageError('--pending-on needs a URL like mysql://user@127.0.0.1:3306/database, without a password (set CUTOVER_DB_PASSWORD)');
   }
-  const { createConnection } = await import('mysql2/promise');
-  const where = `${target.hostname}:${target.port || 3306}/${target.pathname.slice(1)}`;
-  const connection = await createConnection({
+  const endpoint: BranchEndpoint = {
+    name: `${target.hostname}:${target.port || 3306}/${decodeURIComponent(target.pathname.slice(1))}`,
     host: target.hostname,
     port: Number(target.port || 3306),
     user: decodeURIComponent(target.username),
     password: process.env.CUTOVER_DB_PASSWORD,
     database: decodeURIComponent(target.pathname.slice(1)),
-    connectTimeout: 10000,
-  }).catch((error: { code?: string }) => {
-    throw new UsageError(`cannot connect to ${where} (${error.code ?? 'connection failed'}); check the URL and CUTOVER_DB_PASSWORD`);
-  });
+    production: false,
+    safeMigrations: false,
+  };
   try {
-    const kind = files.some((f) => /\.php$/i.test(f)) ? 'php' : 'sql';
-    const state = await readAppliedState(connection, kind);
-    if (!state) throw new UsageError(`${where} has no migration table (Laravel, Doctrine, golang-migrate, dbmate, goose, Flyway or Prisma)`);
-    const ordered = orderMigrations(files.map((f) => path.resolve(f))).map((m) => m.path);
-    return { files: pendingMigrations(ordered, state), notes: [`${state.tool} (${state.table}) on ${where}`, ...state.notes] };
-  } finally {
-    await connection.end().catch(() => undefined);
+    const pending = await pendingOnBranch(endpoint, files.map((f) => path.resolve(f)));
+    return { files: pending.files, notes: [pending.description, ...pending.notes] };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; check the URL and CUTOVER_DB_PASSWORD`);
   }
 }
 

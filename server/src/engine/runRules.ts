@@ -51,7 +51,8 @@ function laterIndexes(units: readonly LintUnit[]): { lastCreated: Map<string, nu
   return { lastCreated, lastReplaced };
 }
 
-function severityFor(rule: RuleDefinition, options: LintOptions): Severity | undefined {
+/** The rule's severity under these options (a config override, else the target's default); undefined when off. */
+export function severityFor(rule: RuleDefinition, options: LintOptions): Severity | undefined {
   const setting = options.rules?.[rule.id] ?? rule.severity[options.target];
   return setting === 'off' ? undefined : setting;
 }

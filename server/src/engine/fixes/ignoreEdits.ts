@@ -1,12 +1,8 @@
 import { IgnoreDirective } from '../ignores';
 import { Statement } from '../sql/splitter';
 import { OffsetEdit } from '../types';
+import { lineStart } from './listEdits';
 
-function lineStart(source: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
-  return i;
-}
 
 let memo: { source: string; eol: string } | undefined;
 

@@ -7,7 +7,8 @@ export interface ListItem {
   commaAfter?: { start: number; end: number };
 }
 
-function lineStart(source: string, offset: number): number {
+/** Offset of the first character of the line that holds `offset`. */
+export function lineStart(source: string, offset: number): number {
   let i = offset;
   while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
   return i;

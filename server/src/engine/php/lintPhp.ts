@@ -2,10 +2,11 @@ import { ignoreFileEdit, lineBreak } from '../fixes/ignoreEdits';
 import { IgnoreDirective, readIgnoreDirective } from '../ignores';
 import { lintFile } from '../lint';
 import { Span } from '../model/changes';
+import { mapOffsets } from '../model/spans';
 import { findRule } from '../rules/registry';
-import { FileLintResult, LintUnit, runRules } from '../runRules';
+import { FileLintResult, LintUnit, runRules, severityFor } from '../runRules';
 import { Schema } from '../schema/model';
-import { applyEdits } from '../fixes/listEdits';
+import { applyEdits, lineStart } from '../fixes/listEdits';
 import { Finding, LintOptions, OffsetEdit } from '../types';
 import { readDoctrineMigration } from './doctrine';
 import { embeddedSqlOf, isPhpProblem, sqlEdits } from './embeddedSql';
@@ -28,11 +29,6 @@ function toIgnoreDirectives(comments: readonly PhpIgnoreComment[]): IgnoreDirect
   });
 }
 
-function lineStart(source: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
-  return i;
-}
 
 /** `// cutover-ignore rule` above the line the PHP statement starts on, with its indentation (or the rule added). */
 function phpIgnoreStatementEdit(source: string, anchor: number, ignores: readonly IgnoreDirective[], rule: string): OffsetEdit {
@@ -62,17 +58,6 @@ function anchorOf(source: string, change: PhpChange, offset: number): number {
 function unitOf(change: PhpChange, source: string): LintUnit {
   const statement = { start: change.start, end: change.end, endWithDelimiter: change.end, text: source.slice(change.start, change.end), tokens: [], section: change.rollback ? ('down' as const) : ('up' as const), delimiter: ';', leadingComments: [] };
   return { statement, change: change.change, rollback: change.rollback };
-}
-
-/** A deep copy with every `start`/`end` offset mapped (SQL offsets in a string → PHP offsets). */
-function mapSpans<T>(value: T, map: (offset: number) => number): T {
-  if (Array.isArray(value)) return value.map((item) => mapSpans(item, map)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    copy[key] = (key === 'start' || key === 'end' || key === 'endWithDelimiter') && typeof field === 'number' ? map(field) : key === 'tokens' ? [] : mapSpans(field, map);
-  }
-  return copy as T;
 }
 
 /** The lines of `$this->addSql('…');` / `DB::statement('…');` when the call stands alone on them, as one deletion. */
@@ -174,19 +159,19 @@ export function lintPhpFile(source: string, options: LintOptions, path: string |
       else findings.push({ ...mapped, ignore: ignoreEdits(mapped.anchor, finding.rule) });
     }
     // The statements, moved to PHP offsets, for explain and the deploy planner.
-    units.push(...result.statements.map((unit) => mapSpans(unit, (offset) => piece.sql.toSource(offset))));
+    units.push(...result.statements.map((unit) => mapOffsets(unit, (offset) => piece.sql.toSource(offset))));
     if (!piece.sql.rollback) schema = result.schemaAfter;
   }
   flush(batch);
 
-  const parseError = findRule('parse-error');
-  const severity = options.rules?.['parse-error'] ?? parseError?.severity[options.target];
-  if (severity && severity !== 'off') {
+  const parseError = findRule('parse-error')!;
+  const severity = severityFor(parseError, options);
+  if (severity) {
     for (const problem of problems) findings.push({ rule: 'parse-error', severity, message: problem.message, start: problem.start, end: problem.end, fixes: [], ignore: ignoreEdits(problem.start, 'parse-error') });
   }
-  const unused = findRule('unused-ignore');
-  const unusedSeverity = options.rules?.['unused-ignore'] ?? unused?.severity[options.target];
-  if (unused?.finishFile && unusedSeverity && unusedSeverity !== 'off') {
+  const unused = findRule('unused-ignore')!;
+  const unusedSeverity = severityFor(unused, options);
+  if (unused.finishFile && unusedSeverity) {
     unused.finishFile({ source, ignores, report: (f) => findings.push({ rule: 'unused-ignore', severity: unusedSeverity, fixes: [], ...f }) });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));

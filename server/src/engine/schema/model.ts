@@ -1,4 +1,4 @@
-import { ColumnDefinition, ForeignKeyDefinition, IndexDefinition, TableOption } from '../model/changes';
+import { ColumnDefinition, ForeignKeyDefinition, IndexDefinition } from '../model/changes';
 
 /** Where something was defined: a file (when known) and a span in it. */
 export interface Origin {
@@ -89,8 +89,4 @@ export function findColumn(table: SchemaTable, name: string): SchemaColumn | und
 export function hasIndexStartingWith(indexes: readonly { columns: readonly string[] }[], columns: readonly string[]): boolean {
   const wanted = columns.map((c) => c.toLowerCase());
   return wanted.length > 0 && indexes.some((index) => wanted.every((name, i) => index.columns[i]?.toLowerCase() === name));
-}
-
-export function optionValue(options: readonly TableOption[], name: string): string | undefined {
-  return options.find((o) => o.name === name)?.value;
 }

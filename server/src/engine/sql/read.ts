@@ -1,4 +1,5 @@
 import { SchemaChange } from '../model/changes';
+import { mapOffsets } from '../model/spans';
 import { readWithParser } from './parserAdapter';
 import { Statement } from './splitter';
 import { readWithTokens } from './tokenReader';
@@ -19,21 +20,10 @@ export function readStatement(statement: Statement, source: string): SchemaChang
   if (cached) {
     cache.delete(key); // keep recently used entries at the end of the map
     cache.set(key, cached);
-    return shiftSpans(cached, statement.start);
+    return mapOffsets(cached, (offset) => offset + statement.start);
   }
   const change = readWithParser(statement) ?? readWithTokens(statement, source);
-  cache.set(key, shiftSpans(change, -statement.start));
+  cache.set(key, mapOffsets(change, (offset) => offset - statement.start));
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return change;
-}
-
-/** A deep copy with every `start`/`end` offset moved by `delta`. */
-function shiftSpans<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((item) => shiftSpans(item, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    copy[key] = (key === 'start' || key === 'end') && typeof field === 'number' ? field + delta : shiftSpans(field, delta);
-  }
-  return copy as T;
 }
